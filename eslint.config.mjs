@@ -1,0 +1,77 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test-output/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/taskpane/**", "src/commands/**", "src/functions/**", "src/excel/**"],
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+        OfficeRuntime: "readonly",
+      },
+    },
+  },
+  {
+    // The engine is pure: no Office, no ExcelJS, no file system, no DOM.
+    files: ["src/domain/**"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "exceljs",
+                "fs",
+                "node:*",
+                "path",
+                "office-*",
+                "@microsoft/*",
+                "../excel/*",
+                "../cli/*",
+                "../taskpane/*",
+                "../functions/*",
+                "../commands/*",
+              ],
+              message: "src/domain stays pure: no Office, ExcelJS, fs or DOM.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "Office",
+        "Excel",
+        "CustomFunctions",
+        "OfficeRuntime",
+        "document",
+        "window",
+        "process",
+        "require",
+        "fetch",
+      ],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+);

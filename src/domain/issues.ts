@@ -1,0 +1,257 @@
+/**
+ * The closed list of things the engine reports about a workbook. Expected outcomes are values:
+ * a bad row becomes an `Issue` with a stable code, a fixed message in Vietnamese and English, and
+ * the sheet and cell it is about. Code throws only for programmer errors.
+ */
+import type { Bilingual, CellRef, Lang, Severity } from "./types";
+
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+interface IssueDefinition {
+  readonly severity: Severity;
+  readonly vi: (p: IssueParams) => string;
+  readonly en: (p: IssueParams) => string;
+}
+
+const define = <T extends Record<string, IssueDefinition>>(defs: T): T => defs;
+
+export const ISSUE_DEFINITIONS = define({
+  NO_SCORE_TABLE: {
+    severity: "error",
+    vi: () =>
+      "Không tìm thấy bảng điểm: cần một dòng tiêu đề có cột tên đơn vị và cột điểm (ví dụ “Tên cơ quan, đơn vị” và “Điểm đạt được”) trong 30 dòng đầu của một trang tính.",
+    en: () =>
+      "No score table found: a header row with a unit-name column and a score column (e.g. “Unit” and “Score”) is needed within the first 30 rows of a sheet.",
+  },
+  SHEET_NOT_FOUND: {
+    severity: "error",
+    vi: (p) => `Không có trang tính “${p.name}” trong sổ làm việc.`,
+    en: (p) => `There is no sheet named “${p.name}” in the workbook.`,
+  },
+  HEADER_NOT_FOUND: {
+    severity: "error",
+    vi: (p) => `Không tìm thấy cột “${p.header}” (đã chỉ định cho ${p.role}) ở dòng tiêu đề.`,
+    en: (p) => `Column “${p.header}” (named for ${p.role}) is not in the header row.`,
+  },
+  SCORE_MISSING: {
+    severity: "error",
+    vi: (p) => `Đơn vị “${p.unit}” chưa có điểm.`,
+    en: (p) => `Unit “${p.unit}” has no score.`,
+  },
+  SCORE_NOT_NUMBER: {
+    severity: "error",
+    vi: (p) => `Điểm “${p.value}” của “${p.unit}” không phải là số.`,
+    en: (p) => `The score “${p.value}” of “${p.unit}” is not a number.`,
+  },
+  SCORE_IS_DATE: {
+    severity: "error",
+    vi: (p) => `Ô điểm của “${p.unit}” chứa ngày tháng (${p.value}), không phải điểm.`,
+    en: (p) => `The score cell of “${p.unit}” holds a date (${p.value}), not a score.`,
+  },
+  CELL_ERROR: {
+    severity: "error",
+    vi: (p) => `Ô ${p.what} của “${p.unit}” có lỗi công thức ${p.value}.`,
+    en: (p) => `The ${p.whatEn} cell of “${p.unit}” holds the formula error ${p.value}.`,
+  },
+  NUMBER_AMBIGUOUS: {
+    severity: "error",
+    vi: (p) =>
+      `Số “${p.value}” không rõ nghĩa: có thể là ${p.thousand} hoặc ${p.decimal}. Hãy nhập số (không nhập dạng chữ) hoặc ghi rõ phần thập phân bằng dấu phẩy.`,
+    en: (p) =>
+      `The number “${p.value}” is ambiguous: it may be ${p.thousand} or ${p.decimal}. Type it as a number, or write the decimals after a comma.`,
+  },
+  SCORE_NEGATIVE: {
+    severity: "error",
+    vi: (p) => `Điểm của “${p.unit}” là số âm (${p.score}).`,
+    en: (p) => `The score of “${p.unit}” is negative (${p.score}).`,
+  },
+  SCORE_ABOVE_MAX: {
+    severity: "error",
+    vi: (p) => `Điểm của “${p.unit}” (${p.score}) lớn hơn điểm tối đa (${p.max}).`,
+    en: (p) => `The score of “${p.unit}” (${p.score}) is above the max score (${p.max}).`,
+  },
+  MAX_MISSING: {
+    severity: "error",
+    vi: (p) => `Đơn vị “${p.unit}” chưa có điểm tối đa.`,
+    en: (p) => `Unit “${p.unit}” has no max score.`,
+  },
+  MAX_NOT_NUMBER: {
+    severity: "error",
+    vi: (p) => `Điểm tối đa “${p.value}” của “${p.unit}” không phải là số.`,
+    en: (p) => `The max score “${p.value}” of “${p.unit}” is not a number.`,
+  },
+  MAX_NOT_POSITIVE: {
+    severity: "error",
+    vi: (p) => `Điểm tối đa của “${p.unit}” phải lớn hơn 0 (đang là ${p.max}).`,
+    en: (p) => `The max score of “${p.unit}” must be above 0 (it is ${p.max}).`,
+  },
+  BLOC_UNKNOWN: {
+    severity: "error",
+    vi: (p) =>
+      `Không xác định được khối của “${p.unit}”${p.value ? ` (“${p.value}”)` : ""}: cần cột “Khối” (1–4), dòng đề mục khối (I, II, III…) hoặc tên trang tính có “Khối …”.`,
+    en: (p) =>
+      `The bloc of “${p.unit}” is unknown${p.value ? ` (“${p.value}”)` : ""}: a “Bloc” column (1–4), a bloc section row (I, II, III…) or a sheet name with “Khối …” is needed.`,
+  },
+  YEAR_MISSING: {
+    severity: "error",
+    vi: (p) =>
+      `Không xác định được năm của “${p.unit}”: cần cột “Năm”, năm trong tên trang tính hoặc tiêu đề, hoặc chọn năm khi chạy.`,
+    en: (p) =>
+      `The year of “${p.unit}” is unknown: a “Year” column, a year in the sheet name or title, or a year chosen for the run is needed.`,
+  },
+  YEAR_OUT_OF_RANGE: {
+    severity: "error",
+    vi: (p) =>
+      `Năm ${p.year} của “${p.unit}” không thuộc phong trào (2022–2025, Kế hoạch 140/KH-UBND).`,
+    en: (p) =>
+      `Year ${p.year} of “${p.unit}” is not part of the movement (2022–2025, Plan 140/KH-UBND).`,
+  },
+  DUPLICATE_UNIT: {
+    severity: "error",
+    vi: (p) =>
+      `“${p.unit}” xuất hiện hai lần trong khối ${p.bloc} năm ${p.year} (lần đầu ở ô ${p.first}).`,
+    en: (p) =>
+      `“${p.unit}” appears twice in bloc ${p.bloc}, year ${p.year} (first at cell ${p.first}).`,
+  },
+  RATIO_MISMATCH: {
+    severity: "warning",
+    vi: (p) =>
+      `Tỷ lệ ghi trong bảng của “${p.unit}” (${p.written}) khác điểm ÷ điểm tối đa (${p.computed}); xếp hạng dùng giá trị tính lại.`,
+    en: (p) =>
+      `The ratio written for “${p.unit}” (${p.written}) differs from score ÷ max score (${p.computed}); the ranking uses the computed value.`,
+  },
+  NAME_TOO_LONG: {
+    severity: "warning",
+    vi: (p) => `Tên đơn vị dài ${p.length} ký tự; chỉ ${p.kept} ký tự đầu được ghi ra.`,
+    en: (p) =>
+      `The unit name is ${p.length} characters long; only the first ${p.kept} are written.`,
+  },
+  BLOC_EMPTY: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year} khối ${p.bloc} không có đơn vị nào trong bảng điểm; ${p.slots} suất Bằng khen của khối để trống.`,
+    en: (p) =>
+      `Bloc ${p.bloc} has no unit in the ${p.year} score table; its ${p.slots} Bằng khen slot(s) stay unfilled.`,
+  },
+  SLOTS_UNFILLED: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year} khối ${p.bloc}: chỉ đề xuất được ${p.filled}/${p.slots} suất ${p.recipient}.`,
+    en: (p) =>
+      `Year ${p.year}, bloc ${p.bloc}: only ${p.filled} of ${p.slots} ${p.recipientEn} slot(s) can be proposed.`,
+  },
+  TIE_AT_CUTOFF: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year} khối ${p.bloc}: ${p.count} đơn vị bằng tỷ lệ ở hạng ${p.rank} tranh ${p.open} suất còn lại; Hội đồng thi đua – khen thưởng xét chọn.`,
+    en: (p) =>
+      `Year ${p.year}, bloc ${p.bloc}: ${p.count} units tie at rank ${p.rank} for ${p.open} remaining slot(s); the emulation and commendation council decides.`,
+  },
+  NOMINEE_UNIT_UNKNOWN: {
+    severity: "warning",
+    vi: (p) =>
+      `Đơn vị “${p.unit}” của “${p.person}” không có trong bảng điểm${p.closest ? `; gần nhất: ${p.closest}` : ""}.`,
+    en: (p) =>
+      `The unit “${p.unit}” of “${p.person}” is not in the score table${p.closest ? `; closest: ${p.closest}` : ""}.`,
+  },
+  NOMINEE_UNIT_AMBIGUOUS: {
+    severity: "warning",
+    vi: (p) =>
+      `Đơn vị “${p.unit}” của “${p.person}” trùng tên với nhiều đơn vị: ${p.closest}; hãy ghi rõ (ví dụ kèm tên quận, huyện).`,
+    en: (p) =>
+      `The unit “${p.unit}” of “${p.person}” matches several units: ${p.closest}; write it in full (e.g. with the district).`,
+  },
+  NOMINEE_BLOC_4: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.person}” thuộc doanh nghiệp (khối 4); kế hoạch không có Bằng khen cá nhân cho khối 4.`,
+    en: (p) =>
+      `“${p.person}” belongs to an enterprise (bloc 4); the plan has no individual Bằng khen in bloc 4.`,
+  },
+  NOMINEE_NAME_MISSING: {
+    severity: "warning",
+    vi: () => "Dòng đề xuất cá nhân không có họ tên; dòng này không được xét.",
+    en: () => "A nominee row has no name; it is not considered.",
+  },
+  NOMINEE_YEAR_OUT_OF_RANGE: {
+    severity: "warning",
+    vi: (p) => `Năm ${p.year} của “${p.person}” không thuộc phong trào (2022–2025).`,
+    en: (p) => `Year ${p.year} of “${p.person}” is not part of the movement (2022–2025).`,
+  },
+  NO_DIRECT_COLUMN: {
+    severity: "info",
+    vi: () =>
+      "Trang đề xuất cá nhân không có cột “Trực tiếp thực hiện”; trong mỗi đơn vị, người được chọn theo thứ tự trong danh sách.",
+    en: () =>
+      "The nominee sheet has no “directly does the work” column; within each unit, people are taken in listed order.",
+  },
+  NO_NOMINEE_SHEET: {
+    severity: "info",
+    vi: () =>
+      "Không có trang đề xuất cá nhân (cột “Họ và tên” và cột đơn vị); chưa chọn cá nhân khen thưởng.",
+    en: () =>
+      "No nominee sheet (a “Full name” column and a unit column); no individual has been chosen.",
+  },
+  YEAR_FROM_WORKBOOK: {
+    severity: "info",
+    vi: (p) => `Trang “${p.sheet}” không ghi năm; dùng năm ${p.year} của sổ làm việc.`,
+    en: (p) => `Sheet “${p.sheet}” states no year; the workbook's year ${p.year} is used.`,
+  },
+  MAX_FROM_HEADER: {
+    severity: "info",
+    vi: (p) => `Điểm tối đa ${p.max} lấy từ tiêu đề cột “${p.header}”.`,
+    en: (p) => `Max score ${p.max} is taken from the column header “${p.header}”.`,
+  },
+  RANKED_BY_SCORE: {
+    severity: "info",
+    vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,
+    en: (p) => `Sheet “${p.sheet}” has no max score column: units are ranked by score.`,
+  },
+});
+
+export type IssueCode = keyof typeof ISSUE_DEFINITIONS;
+export const ISSUE_CODES = Object.keys(ISSUE_DEFINITIONS) as readonly IssueCode[];
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Sheet and A1 cell, when the issue is about one. */
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly params: IssueParams;
+  readonly message: Bilingual;
+}
+
+/**
+ * Builds an issue with its fixed bilingual message.
+ *
+ * @example
+ * makeIssue("SCORE_NEGATIVE", { sheet: "DTI", cell: "D9" }, { unit: "Sở Y tế", score: -1 }).message.en
+ * //=> "The score of “Sở Y tế” is negative (-1)."
+ */
+export function makeIssue(code: IssueCode, where: CellRef | null, params: IssueParams = {}): Issue {
+  const def = ISSUE_DEFINITIONS[code];
+  return {
+    code,
+    severity: def.severity,
+    sheet: where?.sheet ?? null,
+    cell: where?.cell ?? null,
+    params,
+    message: { vi: def.vi(params), en: def.en(params) },
+  };
+}
+
+/** The message of an issue in one language, with its place: "DTI 2023!D15: …". */
+export function describeIssue(issue: Issue, lang: Lang): string {
+  const place = issue.sheet ? `${issue.sheet}${issue.cell ? `!${issue.cell}` : ""}: ` : "";
+  return `${place}${issue.message[lang]}`;
+}
+
+/** Errors first, then warnings, then infos; within a severity, in reading order. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  const weight: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => weight[a.issue.severity] - weight[b.issue.severity] || a.index - b.index)
+    .map(({ issue }) => issue);
+}

@@ -1,0 +1,314 @@
+/**
+ * The vocabulary of the award engine. Everything here is plain data: the three doors (task pane,
+ * custom functions, command line) hand the engine cell matrices and get these values back.
+ */
+import type { Issue } from "./issues";
+
+/** Blocs of Plan 140/KH-UBND, section III.2.a. */
+export const BLOCS = [1, 2, 3, 4] as const;
+export type Bloc = (typeof BLOCS)[number];
+
+/** Years of the movement (section II.3): yearly reviews 2022–2024, the summary year 2025. */
+export const AWARD_YEARS = [2022, 2023, 2024, 2025] as const;
+export type AwardYear = (typeof AWARD_YEARS)[number];
+
+export const RECIPIENTS = ["collective", "individual"] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+/** Award forms: the City Chairman's Certificate of Merit, a director's/chairman's Certificate. */
+export const AWARD_FORMS = ["bang-khen", "giay-khen"] as const;
+export type AwardForm = (typeof AWARD_FORMS)[number];
+
+/** Who signs a Giấy khen: a head of department / district chairman, or a commune chairman. */
+export const GIAY_KHEN_ISSUERS = ["department", "district", "commune"] as const;
+export type GiayKhenIssuer = (typeof GIAY_KHEN_ISSUERS)[number];
+
+export const UNIT_STATUSES = ["candidate", "tie", "not-selected", "excluded", "invalid"] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const INDIVIDUAL_STATUSES = ["candidate", "tie", "reserve"] as const;
+export type IndividualStatus = (typeof INDIVIDUAL_STATUSES)[number];
+
+export const LANGS = ["vi", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** An ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Text in both languages the product speaks. */
+export interface Bilingual {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/**
+ * One sheet's cells as a matrix, the way Office.js `range.values` and ExcelJS give them.
+ * `values[0][0]` is the cell at (`rowOffset`, `colOffset`), both 0-based (a used range need not
+ * start at A1), so that every issue can name the real cell.
+ */
+export interface CellSheet {
+  readonly name: string;
+  readonly values: readonly (readonly unknown[])[];
+  readonly rowOffset?: number;
+  readonly colOffset?: number;
+}
+
+/** Where a value came from: a sheet and an A1 address. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** The columns the reader knows. */
+export const COLUMN_ROLES = [
+  "unit",
+  "score",
+  "maxScore",
+  "ratio",
+  "bloc",
+  "year",
+  "excluded",
+  "note",
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const NOMINEE_COLUMN_ROLES = [
+  "person",
+  "title",
+  "unit",
+  "direct",
+  "achievement",
+  "year",
+] as const;
+export type NomineeColumnRole = (typeof NOMINEE_COLUMN_ROLES)[number];
+
+/** A score row that can be ranked. */
+export interface UnitScore {
+  /** The name as written (trimmed, inner spaces collapsed, NFC). */
+  readonly name: string;
+  /** The name folded for comparison (see `unitKey`). */
+  readonly key: string;
+  readonly bloc: Bloc;
+  readonly year: AwardYear;
+  readonly score: number;
+  /** `null` where the table has no max score column: such a table is ranked by score. */
+  readonly maxScore: number | null;
+  /** score ÷ maxScore, `null` without a max score. For display; comparisons use `compareUnits`. */
+  readonly ratio: number | null;
+  readonly excluded: boolean;
+  readonly note: string;
+  /** The unit-name cell of the row. */
+  readonly source: CellRef;
+  /** The row's position in reading order, for stable output. */
+  readonly order: number;
+}
+
+/** A row that looks like a unit but cannot be ranked; its issues say why. */
+export interface InvalidUnitRow {
+  readonly name: string;
+  readonly key: string;
+  readonly bloc: Bloc | null;
+  readonly year: number | null;
+  readonly score: number | null;
+  readonly maxScore: number | null;
+  readonly source: CellRef;
+  readonly order: number;
+  readonly issueCodes: readonly string[];
+}
+
+/** An official proposed by a unit for an individual Bằng khen. */
+export interface Nominee {
+  readonly name: string;
+  readonly title: string;
+  /** The unit as written on the nominee sheet. */
+  readonly unitName: string;
+  readonly unitKey: string;
+  readonly direct: boolean;
+  readonly achievement: string;
+  readonly year: AwardYear | null;
+  readonly source: CellRef;
+  /** Position on the nominee sheet: the unit's listed order. */
+  readonly order: number;
+}
+
+/** What the reader found, so the officer can see (and correct) it. */
+export interface DetectedTable {
+  readonly sheet: string;
+  readonly kind: "scores" | "nominees";
+  /** 1-based sheet row of the header. */
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  /** Role → A1 column letter. */
+  readonly columns: Readonly<Partial<Record<ColumnRole | NomineeColumnRole, string>>>;
+  /** Rows read as data (units or nominees). */
+  readonly dataRows: number;
+  /** Where the year of this table came from. */
+  readonly yearSource: "column" | "sheet" | "caller" | "workbook" | "none";
+  readonly year: number | null;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Engine results
+ * ------------------------------------------------------------------------------------------- */
+
+/** A unit with its competition rank within its bloc and year (1, 2, 2, 4). */
+export interface RankedUnit {
+  readonly unit: UnitScore;
+  readonly rank: number;
+}
+
+/** The outcome for one unit row (valid or invalid) of a bloc and year. */
+export interface UnitResult {
+  readonly name: string;
+  readonly key: string;
+  readonly bloc: Bloc;
+  readonly year: AwardYear;
+  readonly score: number | null;
+  readonly maxScore: number | null;
+  readonly ratio: number | null;
+  /** `null` for an invalid row. */
+  readonly rank: number | null;
+  /** How many valid units the bloc ranks (the "of 20" in "rank 2 of 20"). */
+  readonly rankedCount: number;
+  readonly status: UnitStatus;
+  /** For a `tie`: how many units share the cut-off and how many of them can be chosen. */
+  readonly tie: { readonly size: number; readonly open: number } | null;
+  /** Bằng khen prize for the collective (candidate and tie only). */
+  readonly prizeVnd: number | null;
+  /** The nominee chosen (candidate or tie) for this unit's individual slot, if any. */
+  readonly chosenIndividual: string | null;
+  readonly note: string;
+  readonly source: CellRef;
+  /** One line, e.g. "Hạng 2/20, ngoài 1 suất của khối". */
+  readonly reason: Bilingual;
+}
+
+export interface IndividualResult {
+  readonly name: string;
+  readonly title: string;
+  /** The unit's name as in the score table. */
+  readonly unit: string;
+  readonly unitRank: number | null;
+  readonly direct: boolean;
+  readonly status: IndividualStatus;
+  readonly prizeVnd: number | null;
+  readonly source: CellRef;
+  readonly reason: Bilingual;
+}
+
+export interface BlocResult {
+  readonly bloc: Bloc;
+  readonly year: AwardYear;
+  readonly collectiveSlots: number;
+  readonly individualSlots: number;
+  /** Ranked units in rank order (ties in reading order), then invalid rows in reading order. */
+  readonly units: readonly UnitResult[];
+  /** Nominees matched to this bloc's units: chosen ones in slot order, then reserves. */
+  readonly individuals: readonly IndividualResult[];
+  /** True when the score table has no row for this bloc and year. */
+  readonly empty: boolean;
+}
+
+export interface YearResult {
+  readonly year: AwardYear;
+  /** Always the four blocs, in order. */
+  readonly blocs: readonly BlocResult[];
+}
+
+/** The regime and base salary the prize amounts were computed with. */
+export interface PrizeBasis {
+  readonly decisionDate: IsoDate;
+  readonly regimeId: string;
+  readonly regimeReference: string;
+  readonly baseSalaryVnd: number;
+  readonly baseSalaryReference: string;
+  readonly bangKhenCollectiveVnd: number;
+  readonly bangKhenIndividualVnd: number;
+}
+
+export interface RankOptions {
+  /** Rank only this year; also the year of a table that states none. */
+  readonly year?: number;
+  /** The award decision date, for the prize money. */
+  readonly decisionDate: IsoDate;
+  /** Read only these sheets for scores (by name); default: every sheet with a score table. */
+  readonly sheets?: readonly string[];
+  /** The nominee sheet; default: found by its headers. */
+  readonly nomineeSheet?: string;
+  /** Header texts the user names explicitly, overriding detection. */
+  readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
+  /** 1-based header row, overriding detection (applies to the sheets read). */
+  readonly headerRow?: number;
+  /** Sheets to ignore entirely (e.g. the add-in's own output sheets). */
+  readonly ignoreSheets?: readonly string[];
+}
+
+export interface AwardResult {
+  readonly schema: "dti-awards/result@1";
+  readonly prize: PrizeBasis | null;
+  readonly years: readonly YearResult[];
+  /** Rows that could not be placed in a bloc and year (unknown bloc, bad year): see issues. */
+  readonly unplaced: readonly InvalidUnitRow[];
+  readonly issues: readonly Issue[];
+  readonly tables: readonly DetectedTable[];
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The candidate sheet as data: both writers (ExcelJS, Office.js) render this and nothing else.
+ * ------------------------------------------------------------------------------------------- */
+
+export type ColumnFormat = "text" | "integer" | "number" | "percent" | "vnd";
+/** Abstract row styles; writers map them to Excel's Good / Neutral / Bad fills and grey. */
+export type RowStyle = "candidate" | "tie" | "not-selected" | "excluded" | "invalid" | "plain";
+export type TextStyle = "title" | "subtitle" | "note" | "section";
+export type CellValue = string | number | null;
+
+export interface SheetColumn {
+  readonly header: string;
+  /** Width in characters. */
+  readonly width: number;
+  readonly format: ColumnFormat;
+}
+
+export interface SheetRow {
+  readonly values: readonly CellValue[];
+  readonly style: RowStyle;
+  /** A cell this row is about (the data-check sheet links to it). */
+  readonly link: CellRef | null;
+}
+
+export interface SheetTable {
+  /** A valid Excel table name, unique in the model. */
+  readonly name: string;
+  /** 0-based row of the header. */
+  readonly startRow: number;
+  readonly columns: readonly SheetColumn[];
+  readonly rows: readonly SheetRow[];
+  /** The column whose cells carry `link` as a hyperlink, if any. */
+  readonly linkColumn: number | null;
+  /** Bold last row (a total). */
+  readonly totalRow: boolean;
+}
+
+export interface SheetText {
+  /** 0-based row; the text goes in column A. */
+  readonly row: number;
+  readonly text: string;
+  readonly style: TextStyle;
+}
+
+export interface SheetModel {
+  readonly kind: "candidates" | "data-check";
+  readonly year: AwardYear | null;
+  /** The preferred sheet name (at most 31 characters, no []:*?/\). */
+  readonly name: string;
+  readonly texts: readonly SheetText[];
+  readonly tables: readonly SheetTable[];
+  /** Rows frozen at the top (the first table's header included). */
+  readonly freezeRows: number;
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+}
