@@ -202,6 +202,20 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Điểm tối đa ${p.max} lấy từ tiêu đề cột “${p.header}”.`,
     en: (p) => `Max score ${p.max} is taken from the column header “${p.header}”.`,
   },
+  ROWS_OF_OTHER_YEARS: {
+    severity: "info",
+    vi: (p) =>
+      `${p.count} dòng của năm khác (${p.years}) không xét trong lần chạy cho năm ${p.year}.`,
+    en: (p) =>
+      `${p.count} row(s) of other years (${p.years}) are not ranked in this run for ${p.year}.`,
+  },
+  PRIZE_DATE_UNKNOWN: {
+    severity: "warning",
+    vi: (p) =>
+      `Ngày quyết định ${p.date} nằm ngoài bảng mức thưởng và lương cơ sở; chưa tính tiền thưởng.`,
+    en: (p) =>
+      `Decision date ${p.date} is outside the prize and base-salary tables; no prize money is computed.`,
+  },
   RANKED_BY_SCORE: {
     severity: "info",
     vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,

@@ -100,6 +100,11 @@ export interface UnitScore {
   readonly ratio: number | null;
   readonly excluded: boolean;
   readonly note: string;
+  /**
+   * The sub-section heading the row sits under (e.g. "Huyện Phong Điền" inside bloc 3), or "".
+   * Two units of one bloc with the same name in different groups are different units.
+   */
+  readonly group: string;
   /** The unit-name cell of the row. */
   readonly source: CellRef;
   /** The row's position in reading order, for stable output. */
@@ -114,6 +119,7 @@ export interface InvalidUnitRow {
   readonly year: number | null;
   readonly score: number | null;
   readonly maxScore: number | null;
+  readonly group: string;
   readonly source: CellRef;
   readonly order: number;
   readonly issueCodes: readonly string[];
