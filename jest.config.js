@@ -9,4 +9,5 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/stubs/officeAddinManifest.js",
   },
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };
