@@ -1,0 +1,299 @@
+/**
+ * Renders the engine's candidate-sheet models with ExcelJS into a copy of the input workbook.
+ * The models say what to show; this file only decides how it looks in Excel.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type {
+  Bilingual,
+  CellRef,
+  CellValue,
+  ColumnFormat,
+  RowStyle,
+  SheetModel,
+  SheetTable,
+  TextStyle,
+} from "../domain/types";
+
+/** Fill and font colours per row style: Excel's Good, Neutral and Bad cell styles, and grey. */
+export const ROW_COLOURS: Readonly<Record<RowStyle, { fill: string; font: string } | null>> = {
+  candidate: { fill: "FFC6EFCE", font: "FF006100" },
+  tie: { fill: "FFFFEB9C", font: "FF9C5700" },
+  invalid: { fill: "FFFFC7CE", font: "FF9C0006" },
+  excluded: { fill: "FFD9D9D9", font: "FF000000" },
+  "not-selected": null,
+  plain: null,
+};
+
+/** Excel number formats per column format. */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
+  text: "@",
+  integer: "0",
+  number: null,
+  percent: "0.00%",
+  vnd: "#,##0",
+};
+
+const TEXT_FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
+  title: { bold: true, size: 14 },
+  subtitle: { italic: true },
+  note: { italic: true, size: 10, color: { argb: "FF595959" } },
+  section: { bold: true, size: 12 },
+};
+
+export const TABLE_STYLE = "TableStyleMedium2";
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A sheet name not yet used in the workbook (Excel compares names without case): the preferred
+ * name, else "name (2)", "name (3)"…, shortened to stay within 31 characters.
+ *
+ * @example
+ * freeSheetName(["Kiểm tra dữ liệu"], "Kiểm tra dữ liệu") //=> "Kiểm tra dữ liệu (2)"
+ * freeSheetName(["DTI 2023"], "Kiểm tra dữ liệu") //=> "Kiểm tra dữ liệu"
+ */
+export function freeSheetName(existing: readonly string[], preferred: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const base = preferred.slice(0, MAX_SHEET_NAME);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n += 1) {
+    const suffix = ` (${n})`;
+    const name = `${preferred.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * A table name not yet used in the workbook: Excel refuses a file with two tables of one name.
+ *
+ * @example
+ * freeTableName(["DeXuat2023"], "DeXuat2023") //=> "DeXuat2023_2"
+ */
+export function freeTableName(existing: readonly string[], preferred: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(preferred.toLowerCase())) return preferred;
+  for (let n = 2; ; n += 1) {
+    const name = `${preferred}_${n}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * The hyperlink target that selects a cell of this workbook. The absolute form ("$D$15") keeps
+ * ExcelJS 4.4 from also writing a `location` attribute, which Excel would append to the target
+ * (exceljs issue #3027) and so break the link.
+ *
+ * @example
+ * internalLinkTarget({ sheet: "DTI 2023", cell: "D15" }) //=> "#'DTI 2023'!$D$15"
+ * internalLinkTarget({ sheet: "O'Brien", cell: "A1" }) //=> "#'O''Brien'!$A$1"
+ */
+export function internalLinkTarget(ref: CellRef): string {
+  const sheet = `'${ref.sheet.replace(/'/g, "''")}'`;
+  const cell = ref.cell.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, (_m, col: string, row: string) => {
+    return `$${col.toUpperCase()}$${row}`;
+  });
+  return `#${sheet}!${cell}`;
+}
+
+/** Every table name used anywhere in the workbook. */
+function tableNames(workbook: ExcelJS.Workbook): string[] {
+  return workbook.worksheets.flatMap((ws) =>
+    // ExcelJS types getTables() as tuples; at run time it returns Table objects.
+    (ws.getTables() as unknown as { name: string }[]).map((table) => table.name),
+  );
+}
+
+/** Unique, non-empty header texts: Excel repairs (and renames) a table with duplicate headers. */
+function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((header, index) => {
+    let name = header.trim() === "" ? `Cột ${index + 1}` : header;
+    for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${header} ${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A value as the cell should hold it: text stays text (never a formula), numbers stay numbers. */
+function cellValue(value: CellValue): string | number | null {
+  if (value === null) return null;
+  return value;
+}
+
+function styleRow(
+  worksheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  columns: number,
+  style: RowStyle,
+  bold: boolean,
+): void {
+  const colours = ROW_COLOURS[style];
+  for (let c = 1; c <= columns; c += 1) {
+    const cell = worksheet.getCell(rowNumber, c);
+    if (colours) {
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colours.fill } };
+    }
+    if (colours || bold) {
+      cell.font = {
+        ...(colours ? { color: { argb: colours.font } } : {}),
+        ...(bold ? { bold } : {}),
+      };
+    }
+  }
+}
+
+function renderTable(
+  workbook: ExcelJS.Workbook,
+  worksheet: ExcelJS.Worksheet,
+  table: SheetTable,
+): void {
+  const headerRow = table.startRow + 1;
+  const headers = uniqueHeaders(table.columns.map((c) => c.header));
+  const rows = table.rows.map((row) =>
+    table.columns.map((_c, i) => cellValue(row.values[i] ?? null)),
+  );
+  if (rows.length > 0) {
+    worksheet.addTable({
+      name: freeTableName(tableNames(workbook), table.name),
+      ref: `A${headerRow}`,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: TABLE_STYLE, showRowStripes: false, showFirstColumn: false },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
+  } else {
+    // Excel has no table without data rows: write the header as plain bold cells.
+    headers.forEach((header, i) => {
+      const cell = worksheet.getCell(headerRow, i + 1);
+      cell.value = header;
+      cell.font = { bold: true };
+    });
+  }
+  table.columns.forEach((column, i) => {
+    const format = NUMBER_FORMATS[column.format];
+    if (!format) return;
+    for (let r = 0; r < rows.length; r += 1) {
+      const cell = worksheet.getCell(headerRow + 1 + r, i + 1);
+      if (column.format === "text" && typeof cell.value !== "string") continue;
+      cell.numFmt = format;
+    }
+  });
+  table.rows.forEach((row, r) => {
+    const rowNumber = headerRow + 1 + r;
+    const isTotal = table.totalRow && r === table.rows.length - 1;
+    styleRow(worksheet, rowNumber, table.columns.length, row.style, isTotal);
+    if (table.linkColumn !== null && row.link) {
+      const cell = worksheet.getCell(rowNumber, table.linkColumn + 1);
+      const text = row.values[table.linkColumn];
+      cell.value = {
+        text:
+          text === null || text === undefined ? `${row.link.sheet}!${row.link.cell}` : String(text),
+        hyperlink: internalLinkTarget(row.link),
+        tooltip: `${row.link.sheet}!${row.link.cell}`,
+      };
+      cell.font = { ...cell.font, underline: true, color: { argb: "FF0563C1" } };
+    }
+  });
+}
+
+/**
+ * Adds one rendered model as a new worksheet (under a free name) and returns it.
+ *
+ * @example
+ * addModelSheet(workbook, model).name //=> "Đề xuất khen thưởng 2023"
+ */
+export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
+  const name = freeSheetName(
+    workbook.worksheets.map((ws) => ws.name),
+    model.name,
+  );
+  const worksheet = workbook.addWorksheet(name, {
+    views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [],
+  });
+  model.columnWidths.forEach((width, i) => {
+    worksheet.getColumn(i + 1).width = width;
+  });
+  for (const text of model.texts) {
+    const cell = worksheet.getCell(text.row + 1, 1);
+    // A string value is written as a shared string: text that begins with "=" stays text.
+    cell.value = text.text;
+    cell.font = TEXT_FONTS[text.style];
+  }
+  for (const table of model.tables) renderTable(workbook, worksheet, table);
+  return worksheet;
+}
+
+export type WriteOutcome =
+  | { readonly ok: true; readonly path: string; readonly sheetNames: readonly string[] }
+  | { readonly ok: false; readonly message: Bilingual };
+
+/**
+ * The default output path: `<input>.awards.xlsx` beside the input.
+ *
+ * @example
+ * defaultOutputPath("/data/dti-2023.xlsx") //=> "/data/dti-2023.awards.xlsx"
+ */
+export function defaultOutputPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}.awards.xlsx`);
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a copy of the input workbook (loaded again from its bytes, so the ranking run's objects
+ * are not reused) with every model added as a sheet. Refuses to overwrite the input; writes to a
+ * temporary file first so that a failed write never leaves half a workbook.
+ *
+ * @example
+ * (await writeAwardWorkbook(bytes, "in.xlsx", "in.awards.xlsx", models)).ok //=> true
+ */
+export async function writeAwardWorkbook(
+  inputBytes: Buffer,
+  inputPath: string,
+  outPath: string,
+  models: readonly SheetModel[],
+): Promise<WriteOutcome> {
+  if (await sameFile(inputPath, outPath)) {
+    return {
+      ok: false,
+      message: {
+        vi: `Không ghi đè tệp gốc “${inputPath}”: hãy chọn tệp kết quả khác bằng --out.`,
+        en: `The input “${inputPath}” is never overwritten: choose another output file with --out.`,
+      },
+    };
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(inputBytes) as unknown as ArrayBuffer);
+  const sheetNames = models.map((model) => addModelSheet(workbook, model).name);
+  const temp = path.join(
+    path.dirname(outPath),
+    `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`,
+  );
+  try {
+    await workbook.xlsx.writeFile(temp);
+    await fs.rename(temp, outPath);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    return {
+      ok: false,
+      message: {
+        vi: `Không ghi được tệp kết quả “${outPath}”${code ? ` (${code})` : ""}: hãy kiểm tra thư mục, quyền ghi, và đóng tệp nếu đang mở trong Excel.`,
+        en: `Cannot write the output “${outPath}”${code ? ` (${code})` : ""}: check the folder and permissions, and close the file if it is open in Excel.`,
+      },
+    };
+  }
+  return { ok: true, path: outPath, sheetNames };
+}

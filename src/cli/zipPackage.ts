@@ -1,0 +1,179 @@
+/**
+ * A small reader of the zip container an .xlsx file is, written with plain Buffer code so that a
+ * hostile file is refused before ExcelJS (and its unzip library) ever inflates it.
+ */
+import { inflateRawSync } from "zlib";
+
+/** One file inside the zip, as its central directory describes it. */
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 = stored, 8 = deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeaderOffset: number;
+}
+
+export type ZipDirectory =
+  | { readonly ok: true; readonly entries: readonly ZipEntry[] }
+  | { readonly ok: false; readonly reason: "not-zip" | "corrupt" | "zip64" };
+
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const CENTRAL_FILE_HEADER = 0x02014b50;
+const LOCAL_FILE_HEADER = 0x04034b50;
+const END_RECORD_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+
+/** Where the end-of-central-directory record starts, scanning back over a possible comment. */
+function findEndRecord(buffer: Buffer): number {
+  const earliest = Math.max(0, buffer.length - END_RECORD_SIZE - MAX_COMMENT);
+  for (let at = buffer.length - END_RECORD_SIZE; at >= earliest; at -= 1) {
+    if (buffer.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  return -1;
+}
+
+/**
+ * Lists the entries of a zip from its central directory, without inflating anything.
+ *
+ * @example
+ * readZipDirectory(Buffer.from("not a zip")) //=> { ok: false, reason: "not-zip" }
+ */
+export function readZipDirectory(buffer: Buffer): ZipDirectory {
+  if (buffer.length < END_RECORD_SIZE) return { ok: false, reason: "not-zip" };
+  const end = findEndRecord(buffer);
+  if (end < 0) return { ok: false, reason: "not-zip" };
+  const count = buffer.readUInt16LE(end + 10);
+  const directorySize = buffer.readUInt32LE(end + 12);
+  const directoryOffset = buffer.readUInt32LE(end + 16);
+  // Saturated fields mean a ZIP64 archive: no spreadsheet under the size limit needs one.
+  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+    return { ok: false, reason: "zip64" };
+  }
+  if (directoryOffset + directorySize > end) return { ok: false, reason: "corrupt" };
+  const entries: ZipEntry[] = [];
+  let at = directoryOffset;
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > end || buffer.readUInt32LE(at) !== CENTRAL_FILE_HEADER) {
+      return { ok: false, reason: "corrupt" };
+    }
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    const entry: ZipEntry = {
+      method: buffer.readUInt16LE(at + 10),
+      compressedSize: buffer.readUInt32LE(at + 20),
+      uncompressedSize: buffer.readUInt32LE(at + 24),
+      localHeaderOffset: buffer.readUInt32LE(at + 42),
+      name: buffer.toString("utf8", at + 46, Math.min(end, at + 46 + nameLength)),
+    };
+    if (
+      entry.compressedSize === 0xffffffff ||
+      entry.uncompressedSize === 0xffffffff ||
+      entry.localHeaderOffset === 0xffffffff
+    ) {
+      return { ok: false, reason: "zip64" };
+    }
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return { ok: true, entries };
+}
+
+/**
+ * Inflates one entry, never producing more than the size its directory record declares: a
+ * "zip bomb" that lies about its sizes fails here instead of filling memory.
+ * Returns `null` when the entry is damaged, lies about its size or uses another compression.
+ *
+ * @example
+ * const dir = readZipDirectory(xlsxBytes);
+ * dir.ok && readZipEntry(xlsxBytes, dir.entries[0])?.toString("utf8").slice(0, 5) //=> "<?xml"
+ */
+export function readZipEntry(buffer: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_FILE_HEADER) return null;
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const stop = start + entry.compressedSize;
+  if (stop > buffer.length) return null;
+  const data = buffer.subarray(start, stop);
+  if (entry.method === 0) {
+    return data.length === entry.uncompressedSize ? Buffer.from(data) : null;
+  }
+  if (entry.method !== 8) return null;
+  try {
+    const inflated = inflateRawSync(data, {
+      maxOutputLength: Math.max(1, entry.uncompressedSize),
+    });
+    return inflated.length === entry.uncompressedSize ? inflated : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The size limits a workbook must respect before it is opened. */
+export interface PackageLimits {
+  readonly maxFileBytes: number;
+  readonly maxUncompressedBytes: number;
+}
+
+export const DEFAULT_PACKAGE_LIMITS: PackageLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+};
+
+export type PackageCheck =
+  | { readonly ok: true; readonly entries: readonly ZipEntry[] }
+  | {
+      readonly ok: false;
+      readonly reason:
+        | "file-too-large"
+        | "legacy-or-encrypted"
+        | "not-xlsx"
+        | "corrupt"
+        | "uncompressed-too-large";
+      /** Bytes: the file's size, or the declared uncompressed total. */
+      readonly bytes: number;
+    };
+
+/** The signature of an OLE2 compound file: an old .xls, or a password-protected .xlsx. */
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Decides whether bytes are an .xlsx package that is safe to open: under the file-size limit, a
+ * zip whose declared uncompressed total is under its limit, with a workbook part inside, and
+ * whose entries inflate to no more than they declare.
+ *
+ * @example
+ * checkXlsxPackage(Buffer.from("hello")) //=> { ok: false, reason: "not-xlsx", bytes: 5 }
+ */
+export function checkXlsxPackage(
+  buffer: Buffer,
+  limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
+): PackageCheck {
+  if (buffer.length > limits.maxFileBytes) {
+    return { ok: false, reason: "file-too-large", bytes: buffer.length };
+  }
+  if (buffer.subarray(0, 8).equals(OLE2_SIGNATURE)) {
+    return { ok: false, reason: "legacy-or-encrypted", bytes: buffer.length };
+  }
+  const directory = readZipDirectory(buffer);
+  if (!directory.ok) {
+    const reason = directory.reason === "not-zip" ? "not-xlsx" : "corrupt";
+    return { ok: false, reason, bytes: buffer.length };
+  }
+  const declared = directory.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > limits.maxUncompressedBytes) {
+    return { ok: false, reason: "uncompressed-too-large", bytes: declared };
+  }
+  const names = new Set(directory.entries.map((e) => e.name));
+  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) {
+    return { ok: false, reason: "not-xlsx", bytes: buffer.length };
+  }
+  for (const entry of directory.entries) {
+    if (entry.name.endsWith("/") && entry.uncompressedSize === 0) continue;
+    if (readZipEntry(buffer, entry) === null) {
+      return { ok: false, reason: "corrupt", bytes: buffer.length };
+    }
+  }
+  return { ok: true, entries: directory.entries };
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from "fs";
+import * as path from "path";
+import { deflateRawSync } from "zlib";
+import { checkXlsxPackage, readZipDirectory, readZipEntry } from "../../src/cli/zipPackage";
+
+const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
+
+interface Part {
+  name: string;
+  data: Buffer;
+  /** Lie about the uncompressed size in the directory. */
+  declaredSize?: number;
+}
+
+/** A minimal zip writer for hostile test archives (deflate, no data descriptors). */
+function makeZip(parts: readonly Part[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, "utf8");
+    const compressed = deflateRawSync(part.data);
+    const size = part.declaredSize ?? part.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const XLSX_PARTS: Part[] = [
+  { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+  { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+];
+
+describe("readZipDirectory", () => {
+  it("lists the parts of a real workbook", () => {
+    const directory = readZipDirectory(readFileSync(EXAMPLE));
+    expect(directory.ok).toBe(true);
+    if (!directory.ok) return;
+    expect(directory.entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ]),
+    );
+  });
+
+  it("says a text file is not a zip", () => {
+    expect(readZipDirectory(Buffer.from("STT,Tên đơn vị\n1,Sở Y tế\n"))).toEqual({
+      ok: false,
+      reason: "not-zip",
+    });
+  });
+});
+
+describe("readZipEntry", () => {
+  it("inflates a part to its declared size", () => {
+    const zip = makeZip([{ name: "a.xml", data: Buffer.from("<a>xin chào</a>") }]);
+    const directory = readZipDirectory(zip);
+    expect(directory.ok && readZipEntry(zip, directory.entries[0])?.toString("utf8")).toBe(
+      "<a>xin chào</a>",
+    );
+  });
+
+  it("refuses a part that inflates to more than it declares", () => {
+    const zip = makeZip([{ name: "a.xml", data: Buffer.alloc(100_000, 65), declaredSize: 10 }]);
+    const directory = readZipDirectory(zip);
+    expect(directory.ok && readZipEntry(zip, directory.entries[0])).toBeNull();
+  });
+});
+
+describe("checkXlsxPackage", () => {
+  it("accepts the example workbook", () => {
+    expect(checkXlsxPackage(readFileSync(EXAMPLE)).ok).toBe(true);
+  });
+
+  it("refuses a file over the size limit", () => {
+    const check = checkXlsxPackage(readFileSync(EXAMPLE), {
+      maxFileBytes: 1000,
+      maxUncompressedBytes: 500 * 1024 * 1024,
+    });
+    expect(check).toMatchObject({ ok: false, reason: "file-too-large" });
+  });
+
+  it("refuses a package whose parts declare more than the uncompressed limit", () => {
+    const bomb = makeZip([
+      ...XLSX_PARTS,
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2_000_000) },
+    ]);
+    const check = checkXlsxPackage(bomb, {
+      maxFileBytes: 50 * 1024 * 1024,
+      maxUncompressedBytes: 1_000_000,
+    });
+    expect(check).toMatchObject({ ok: false, reason: "uncompressed-too-large" });
+    if (!check.ok) expect(check.bytes).toBeGreaterThan(2_000_000);
+  });
+
+  it("refuses a package that lies about its uncompressed sizes", () => {
+    const liar = makeZip([
+      ...XLSX_PARTS,
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(3_000_000), declaredSize: 100 },
+    ]);
+    expect(checkXlsxPackage(liar)).toMatchObject({ ok: false, reason: "corrupt" });
+  });
+
+  it("refuses a zip that is not a workbook", () => {
+    const zip = makeZip([{ name: "readme.txt", data: Buffer.from("hello") }]);
+    expect(checkXlsxPackage(zip)).toMatchObject({ ok: false, reason: "not-xlsx" });
+  });
+
+  it("recognises an old .xls or password-protected file", () => {
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+    ]);
+    expect(checkXlsxPackage(ole)).toMatchObject({ ok: false, reason: "legacy-or-encrypted" });
+  });
+});
