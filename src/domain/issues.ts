@@ -147,6 +147,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `Year ${p.year}, bloc ${p.bloc}: ${p.count} units tie at rank ${p.rank} for ${p.open} remaining slot(s); the emulation and commendation council decides.`,
   },
+  INDIVIDUAL_TIE_AT_CUTOFF: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year} khối ${p.bloc}: ${p.count} đơn vị bằng tỷ lệ ở hạng ${p.rank} tranh ${p.open} suất cá nhân còn lại; Hội đồng thi đua – khen thưởng xét chọn.`,
+    en: (p) =>
+      `Year ${p.year}, bloc ${p.bloc}: ${p.count} units tie at rank ${p.rank} for ${p.open} remaining individual slot(s); the emulation and commendation council decides.`,
+  },
   NOMINEE_UNIT_UNKNOWN: {
     severity: "warning",
     vi: (p) =>
