@@ -1,0 +1,126 @@
+import { compareUnits } from "../../src/domain/rankUnits";
+import type { RankRow } from "../../src/functions/args";
+import {
+  createComputeCache,
+  fingerprint,
+  placeInRanking,
+  rankRange,
+  rowUnit,
+  sameKey,
+} from "../../src/functions/rankCache";
+
+const rows = (values: readonly number[], bloc: 1 | 2 | 3 | 4 = 3): RankRow[] =>
+  values.map((value, index) => ({ value, bloc, excluded: false, index }));
+
+describe("fingerprints and key equality", () => {
+  it("gives equal keys equal fingerprints", () => {
+    expect(fingerprint([[1, "a", null], 2025])).toBe(fingerprint([[1, "a", null], 2025]));
+  });
+
+  it("tells keys of different lengths or scalars apart", () => {
+    expect(fingerprint([[1, 2]])).not.toBe(fingerprint([[1, 2, 3]]));
+    expect(fingerprint([[1, 2], 2024])).not.toBe(fingerprint([[1, 2], 2025]));
+    expect(fingerprint([[1, 2], null])).not.toBe(fingerprint([[1, 2], "null"]));
+  });
+
+  it("compares keys cell by cell, keeping numbers and text apart", () => {
+    expect(sameKey([[1, "3", null], 2025], [[1, "3", null], 2025])).toBe(true);
+    expect(sameKey([[1, "3"]], [[1, 3]])).toBe(false);
+    expect(sameKey([[1, 2]], [[1, 2, 3]])).toBe(false);
+    expect(sameKey([[Number.NaN]], [[Number.NaN]])).toBe(true);
+    expect(sameKey([null], [[]])).toBe(false);
+  });
+});
+
+describe("the compute cache", () => {
+  it("computes an input once and reuses it for equal inputs in new arrays", () => {
+    const cache = createComputeCache<number>(4);
+    const compute = jest.fn(() => 42);
+    for (let i = 0; i < 100; i += 1)
+      expect(cache.get([[0.9, 0.8], [3, 3], null], compute)).toBe(42);
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+
+  it("computes again when a cell the fingerprint does not sample changes", () => {
+    const cache = createComputeCache<number>(4);
+    const big = Array.from({ length: 10_000 }, (_v, i) => i / 10_000);
+    const compute = jest.fn((parts: readonly unknown[]) =>
+      (parts[0] as number[])[37] === 5 ? 2 : 1,
+    );
+    expect(cache.get([big], compute)).toBe(1);
+    const changed = big.slice();
+    changed[37] = 5;
+    expect(fingerprint([changed])).toBe(fingerprint([big]));
+    expect(cache.get([changed], compute)).toBe(2);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it("is not fooled by the caller changing its array after a call", () => {
+    const cache = createComputeCache<string>(4);
+    const input = [1, 2, 3];
+    cache.get([input], () => "first");
+    input[1] = 20;
+    expect(cache.get([input], () => "second")).toBe("second");
+  });
+
+  it("keeps the four most recently used inputs", () => {
+    const cache = createComputeCache<number>(4);
+    const compute = jest.fn((parts: readonly unknown[]) => (parts[0] as number[])[0]);
+    for (const n of [1, 2, 3, 4]) cache.get([[n]], compute);
+    cache.get([[1]], compute); // 1 becomes the most recent
+    cache.get([[5]], compute); // evicts 2, the least recent
+    expect(cache.size).toBe(4);
+    expect(compute).toHaveBeenCalledTimes(5);
+    cache.get([[1]], compute);
+    cache.get([[3]], compute);
+    expect(compute).toHaveBeenCalledTimes(5);
+    cache.get([[2]], compute);
+    expect(compute).toHaveBeenCalledTimes(6);
+  });
+
+  it("forgets everything when cleared", () => {
+    const cache = createComputeCache<number>(4);
+    const compute = jest.fn(() => 1);
+    cache.get([[1]], compute);
+    cache.clear();
+    cache.get([[1]], compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("range rankings", () => {
+  it("ranks each bloc apart with competition ranks", () => {
+    const ranking = rankRange([...rows([0.8, 0.9, 0.9, 0.95], 3), ...rows([0.5], 1)], null);
+    expect(ranking.byBloc.get(3)?.map((r) => [r.unit.score, r.rank])).toEqual([
+      [0.95, 1],
+      [0.9, 2],
+      [0.9, 2],
+      [0.8, 4],
+    ]);
+    expect(ranking.byBloc.get(1)?.map((r) => r.rank)).toEqual([1]);
+    expect(ranking.byBloc.has(2)).toBe(false);
+    expect(ranking.selection.size).toBe(0);
+  });
+
+  it("selects the collectives of a bloc when the year is known", () => {
+    // Bloc 3 has 3 collective slots in 2023: 0.95 and the two 0.9 fill them.
+    const ranking = rankRange(rows([0.95, 0.9, 0.9, 0.8]), 2023);
+    const statuses = ranking.byBloc.get(3)?.map((r) => ranking.selection.get(r.unit)?.status);
+    expect(statuses).toEqual(["candidate", "candidate", "candidate", "not-selected"]);
+  });
+
+  it("places a value in a ranking: units above it and units equal to it", () => {
+    const ranked = rankRange(rows([0.95, 0.9, 0.9, 0.8]), null).byBloc.get(3) ?? [];
+    const probe = (value: number) =>
+      placeInRanking(
+        ranked,
+        rowUnit({ value, bloc: 3, excluded: false, index: -1 }, null),
+        compareUnits,
+      );
+    expect(probe(0.9).above).toBe(1);
+    expect(probe(0.9).equal.map((r) => r.rank)).toEqual([2, 2]);
+    expect(probe(0.99)).toEqual({ above: 0, equal: [] });
+    expect(probe(0.85)).toEqual({ above: 3, equal: [] });
+    expect(probe(0.1)).toEqual({ above: 4, equal: [] });
+  });
+});
