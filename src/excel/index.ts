@@ -1,0 +1,6 @@
+export * from "./marker";
+export * from "./names";
+export * from "./payload";
+export * from "./readWorkbook";
+export * from "./writeSheets";
+export * from "./rankInExcel";

@@ -1,0 +1,1228 @@
+/**
+ * An in-memory Excel host for the adapter tests and the browser test. It behaves like Office.js
+ * where the add-in depends on it: proxy objects queue their commands until `context.sync()`;
+ * reading a property that was not loaded and synced throws PropertyNotLoaded; syncs are counted;
+ * every request (queued commands) and response (loaded values) is measured as JSON and one over
+ * 5 MB rejects like Excel on the web. It has no Node imports, so the browser test can bundle it.
+ */
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one queued command costs besides its arguments (ids, method name, JSON framing). */
+const COMMAND_OVERHEAD_BYTES = 40;
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeHyperlink {
+  readonly address?: string;
+  readonly documentReference?: string;
+  readonly textToDisplay?: string;
+  readonly screenTip?: string;
+}
+
+export interface FakeCell {
+  value: FakeValue;
+  /** Set when a write made the cell a formula (what the apostrophe rule prevents). */
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  italic: boolean;
+  fontSize: number | null;
+  hyperlink: FakeHyperlink | null;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  style: string;
+  showHeaders: boolean;
+}
+
+export class RichApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+  }
+}
+
+const blankCell = (): FakeCell => ({
+  value: "",
+  formula: null,
+  numberFormat: "General",
+  fill: null,
+  fontColor: null,
+  bold: false,
+  italic: false,
+  fontSize: null,
+  hyperlink: null,
+});
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  readonly customProperties = new Map<string, string>();
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let found = this.cells.get(key);
+    if (!found) {
+      found = blankCell();
+      this.cells.set(key, found);
+    }
+    return found;
+  }
+
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  value(row: number, col: number): FakeValue {
+    return this.peek(row, col)?.value ?? "";
+  }
+
+  /** Writes raw cell values (test setup): no formula or number coercion. */
+  setValues(values: readonly (readonly unknown[])[], top = 0, left = 0): void {
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined || v === "") return;
+        this.cell(top + r, left + c).value = v as FakeValue;
+      }),
+    );
+  }
+
+  /** The used range: cells with a value (valuesOnly) or with a value or any format. */
+  usedBounds(
+    valuesOnly: boolean,
+  ): { top: number; left: number; bottom: number; right: number } | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of this.cells) {
+      const used =
+        cell.value !== "" ||
+        (!valuesOnly && (cell.fill !== null || cell.numberFormat !== "General" || cell.bold));
+      if (!used) continue;
+      const [r, c] = key.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /** All values from A1 to the last used cell, for before/after comparisons in tests. */
+  snapshot(): FakeValue[][] {
+    const bounds = this.usedBounds(false);
+    if (!bounds) return [];
+    return Array.from({ length: bounds.bottom + 1 }, (_r, r) =>
+      Array.from({ length: bounds.right + 1 }, (_c, c) => this.value(r, c)),
+    );
+  }
+
+  /** A row's values from column A to the last used column. */
+  rowValues(row: number): FakeValue[] {
+    const bounds = this.usedBounds(true);
+    if (!bounds) return [];
+    return Array.from({ length: bounds.right + 1 }, (_c, c) => this.value(row, c));
+  }
+
+  /** The 0-based row whose column `col` (any column when omitted) equals `text`, or -1. */
+  findRow(text: string, col?: number): number {
+    let found = -1;
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(",").map(Number);
+      if (cell.value === text && (col === undefined || c === col) && (found < 0 || r < found)) {
+        found = r;
+      }
+    }
+    return found;
+  }
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly commands: number;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly savedSettings = new Map<string, unknown>();
+  readonly syncs: SyncRecord[] = [];
+  readonly unsupportedSets = new Set<string>();
+  displayLanguage = "vi-VN";
+  activeSheet: FakeSheet | null = null;
+  private nextId = 1;
+
+  addSheet(
+    name: string,
+    values: readonly (readonly unknown[])[] = [],
+    top = 0,
+    left = 0,
+  ): FakeSheet {
+    assertSheetName(this, name);
+    const sheet = new FakeSheet(`{sheet-${this.nextId++}}`, name);
+    sheet.setValues(values, top, left);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  /** Adds a table (ListObject) over an existing block of a sheet (test setup). */
+  addTable(
+    sheet: FakeSheet,
+    name: string,
+    top: number,
+    left: number,
+    bottom: number,
+    right: number,
+  ): FakeTable {
+    assertTableFree(this, name, sheet, top, left, bottom, right);
+    const table = {
+      name,
+      sheet,
+      top,
+      left,
+      bottom,
+      right,
+      style: "TableStyleMedium2",
+      showHeaders: true,
+    };
+    this.tables.push(table);
+    return table;
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.findSheet(name);
+    if (!found)
+      throw new Error(`no sheet ${name}; sheets: ${this.sheets.map((s) => s.name).join(", ")}`);
+    return found;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const visible = this.sheets.filter((s) => s.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new RichApiError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible sheet.",
+      );
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i -= 1) {
+      if (this.tables[i].sheet === sheet) this.tables.splice(i, 1);
+    }
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+  }
+
+  newSheetId(): string {
+    return `{sheet-${this.nextId++}}`;
+  }
+}
+
+function assertSheetName(workbook: FakeWorkbook, name: string): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw new RichApiError("InvalidArgument", `Invalid sheet name “${name}”.`);
+  }
+  if (workbook.findSheet(name)) {
+    throw new RichApiError("ItemAlreadyExists", `A sheet named “${name}” already exists.`);
+  }
+}
+
+function assertTableFree(
+  workbook: FakeWorkbook,
+  name: string,
+  sheet: FakeSheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): void {
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) {
+    throw new RichApiError("InvalidArgument", `Invalid table name “${name}”.`);
+  }
+  if (workbook.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+    throw new RichApiError("ItemAlreadyExists", `A table named “${name}” already exists.`);
+  }
+  const overlaps = workbook.tables.some(
+    (t) =>
+      t.sheet === sheet && t.top <= bottom && top <= t.bottom && t.left <= right && left <= t.right,
+  );
+  if (overlaps) throw new RichApiError("InvalidOperation", "Tables cannot overlap.");
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Request context and proxies
+ * ------------------------------------------------------------------------------------------- */
+
+interface Command {
+  readonly bytes: number;
+  /** Writes run in order; a load returns the snapshot to apply once the response is accepted. */
+  readonly run: () => (() => number) | void;
+}
+
+const jsonBytes = (value: unknown): number => {
+  const text = JSON.stringify(value ?? null) ?? "";
+  // UTF-8 length: Vietnamese letters take two or three bytes.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
+  }
+  return bytes;
+};
+
+export class FakeRequestContext {
+  readonly workbook: WorkbookProxy;
+  private queue: Command[] = [];
+
+  constructor(readonly host: FakeWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(args: unknown, run: Command["run"]): void {
+    this.queue.push({ bytes: jsonBytes(args) + COMMAND_OVERHEAD_BYTES, run });
+  }
+
+  get pendingCommands(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const commands = this.queue;
+    this.queue = [];
+    const requestBytes = commands.reduce((sum, c) => sum + c.bytes, 0);
+    if (requestBytes > PAYLOAD_LIMIT_BYTES) {
+      this.host.syncs.push({ requestBytes, responseBytes: 0, commands: commands.length });
+      throw new RichApiError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
+    }
+    const applyLoads: (() => number)[] = [];
+    let failure: unknown = null;
+    for (const command of commands) {
+      try {
+        const apply = command.run();
+        if (apply) applyLoads.push(apply);
+      } catch (error) {
+        failure = error;
+        break;
+      }
+    }
+    let responseBytes = 0;
+    if (!failure) {
+      // Loads are measured before they are applied: an oversized response delivers nothing.
+      responseBytes = applyLoads.reduce((sum, apply) => sum + apply(), 0);
+    }
+    this.host.syncs.push({ requestBytes, responseBytes, commands: commands.length });
+    await Promise.resolve();
+    if (failure) throw failure;
+    if (responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new RichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+      );
+    }
+  }
+}
+
+type LoadArg = string | string[] | { select?: string | string[] } | undefined;
+
+function parseLoad(arg: LoadArg): string[] {
+  const raw = typeof arg === "object" && arg !== null && !Array.isArray(arg) ? arg.select : arg;
+  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(",") : [];
+  return list.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+abstract class ClientObject {
+  private readonly loaded = new Map<string, unknown>();
+
+  constructor(readonly context: FakeRequestContext) {}
+
+  /** The properties loaded when `load()` names none. */
+  protected abstract scalarProperties(): readonly string[];
+  /** Reads one property from the host at sync time. */
+  protected abstract snapshot(property: string, subProperties: readonly string[]): unknown;
+
+  load(arg?: LoadArg): this {
+    const requested = parseLoad(arg);
+    const props = requested.length > 0 ? requested : [...this.scalarProperties()];
+    this.context.enqueue({ load: props }, () => {
+      const values = new Map<string, unknown>();
+      const nested = new Map<string, string[]>();
+      for (const prop of props) {
+        const [head, ...rest] = prop.split("/");
+        const list = nested.get(head) ?? [];
+        if (rest.length > 0) list.push(rest.join("/"));
+        nested.set(head, list);
+      }
+      for (const [head, sub] of nested) values.set(head, this.snapshot(head, sub));
+      return () => {
+        for (const [k, v] of values) this.loaded.set(k, v);
+        return jsonBytes([...values.entries()].map(([k, v]) => [k, toJson(v)]));
+      };
+    });
+    return this;
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new RichApiError(
+        "PropertyNotLoaded",
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  /** Lets collection loads hand each item its loaded properties. */
+  preload(values: Map<string, unknown>): this {
+    for (const [k, v] of values) this.loaded.set(k, v);
+    return this;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries([...this.loaded.entries()].map(([k, v]) => [k, toJson(v)]));
+  }
+}
+
+function toJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value instanceof ClientObject) return value.toJSON();
+  return value;
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  constructor(readonly context: FakeRequestContext) {
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context, null);
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  protected scalarProperties(): readonly string[] {
+    return ["items"];
+  }
+
+  protected snapshot(property: string, sub: readonly string[]): unknown {
+    if (property !== "items")
+      throw new RichApiError("InvalidArgument", `Unknown property ${property}`);
+    return this.context.host.sheets.map((sheet) => {
+      const proxy = new WorksheetProxy(this.context, () => sheet);
+      return proxy.preload(readSheetProps(sheet, sub.length > 0 ? sub : SHEET_SCALARS));
+    });
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.read("items");
+  }
+
+  getItem(key: string): WorksheetProxy {
+    const host = this.context.host;
+    return new WorksheetProxy(this.context, () => {
+      const found = host.sheets.find((s) => s.id === key) ?? host.findSheet(key);
+      if (!found) throw new RichApiError("ItemNotFound", `The sheet “${key}” does not exist.`);
+      return found;
+    });
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => {
+      const active = this.context.host.activeSheet;
+      if (!active) throw new RichApiError("ItemNotFound", "No active sheet.");
+      return active;
+    });
+  }
+
+  add(name?: string): WorksheetProxy {
+    let created: FakeSheet | null = null;
+    this.context.enqueue({ add: name }, () => {
+      const host = this.context.host;
+      let chosen = name;
+      for (let n = host.sheets.length + 1; !chosen; n += 1) {
+        if (!host.findSheet(`Sheet${n}`)) chosen = `Sheet${n}`;
+      }
+      assertSheetName(host, chosen);
+      created = new FakeSheet(host.newSheetId(), chosen);
+      host.sheets.push(created);
+    });
+    return new WorksheetProxy(this.context, () => {
+      if (!created) throw new RichApiError("ItemNotFound", "The sheet has not been added yet.");
+      return created;
+    });
+  }
+}
+
+const SHEET_SCALARS = ["name", "id", "position", "visibility"] as const;
+
+function readSheetProps(sheet: FakeSheet, props: readonly string[]): Map<string, unknown> {
+  return new Map(props.map((p) => [p, readSheetProp(sheet, p)]));
+}
+
+function readSheetProp(sheet: FakeSheet, prop: string): unknown {
+  switch (prop) {
+    case "name":
+      return sheet.name;
+    case "id":
+      return sheet.id;
+    case "visibility":
+      return sheet.visibility;
+    case "position":
+      return -1; // filled in by callers that need it; the adapter does not
+    default:
+      throw new RichApiError("InvalidArgument", `Unknown worksheet property ${prop}`);
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return SHEET_SCALARS;
+  }
+
+  protected snapshot(property: string): unknown {
+    const sheet = this.resolve();
+    if (property === "position") return this.context.host.sheets.indexOf(sheet);
+    return readSheetProp(sheet, property);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  get position(): number {
+    return this.read("position");
+  }
+
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.context, this.resolve);
+  }
+
+  get freezePanes(): { freezeRows: (count: number) => void } {
+    return {
+      freezeRows: (count: number) =>
+        this.context.enqueue({ freezeRows: count }, () => {
+          this.resolve().frozenRows = count;
+        }),
+    };
+  }
+
+  get customProperties(): CustomPropertyCollectionProxy {
+    return new CustomPropertyCollectionProxy(this.context, () => {
+      if (this.context.host.unsupportedSets.has("ExcelApi 1.12")) {
+        throw new RichApiError("ApiNotFound", "Worksheet.customProperties needs ExcelApi 1.12.");
+      }
+      return this.resolve();
+    });
+  }
+
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const sheet = this.resolve();
+      const b = sheet.usedBounds(valuesOnly);
+      return b ? { sheet, ...b } : { sheet, top: 0, left: 0, bottom: 0, right: 0 };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const sheet = this.resolve();
+      const b = sheet.usedBounds(valuesOnly);
+      return b ? { sheet, ...b } : null;
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeProxy {
+    return new RangeProxy(this.context, () => ({
+      sheet: this.resolve(),
+      top: row,
+      left: col,
+      bottom: row + rowCount - 1,
+      right: col + colCount - 1,
+    }));
+  }
+
+  getRange(address: string): RangeProxy {
+    const box = parseAddress(address);
+    return new RangeProxy(this.context, () => ({ sheet: this.resolve(), ...box }));
+  }
+
+  activate(): void {
+    this.context.enqueue({ activate: true }, () => {
+      this.context.host.activeSheet = this.resolve();
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue({ delete: true }, () => this.context.host.deleteSheet(this.resolve()));
+  }
+}
+
+function parseAddress(address: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b = a] = local.replace(/\$/g, "").split(":");
+  const cell = (text: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(text);
+    if (!m) throw new RichApiError("InvalidArgument", `Bad address ${address}`);
+    const col = m[1]
+      .toUpperCase()
+      .split("")
+      .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return [Number(m[2]) - 1, col - 1];
+  };
+  const [top, left] = cell(a);
+  const [bottom, right] = cell(b);
+  return { top, left, bottom, right };
+}
+
+function columnName(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+interface Box {
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** What Excel does with a string written to `values`: formulas, numbers, the apostrophe. */
+function storeWrittenValue(cell: FakeCell, value: unknown): void {
+  cell.formula = null;
+  if (typeof value === "string") {
+    if (value.startsWith("'")) {
+      cell.value = value.slice(1);
+      return;
+    }
+    if (/^[=+\-@]/.test(value) && value.length > 1) {
+      cell.formula = value;
+      const asNumber = Number(value);
+      cell.value = Number.isFinite(asNumber) ? asNumber : "#NAME?";
+      return;
+    }
+    const trimmed = value.trim();
+    if (trimmed !== "" && Number.isFinite(Number(trimmed))) {
+      cell.value = Number(trimmed);
+      return;
+    }
+    cell.value = value;
+    return;
+  }
+  cell.value = value === null || value === undefined ? "" : (value as FakeValue);
+}
+
+function forEachCell(
+  box: Box,
+  grid: unknown,
+  apply: (cell: FakeCell, value: unknown) => void,
+): void {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  const isGrid = Array.isArray(grid);
+  if (isGrid) {
+    const g = grid as unknown[][];
+    if (g.length !== rows || g.some((row) => !Array.isArray(row) || row.length !== cols)) {
+      throw new RichApiError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+      );
+    }
+  }
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < cols; c += 1) {
+      const v = isGrid ? (grid as unknown[][])[r][c] : grid;
+      apply(box.sheet.cell(box.top + r, box.left + c), v);
+    }
+  }
+}
+
+export class RangeProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    readonly resolve: () => Box | null,
+  ) {
+    super(context);
+  }
+
+  private box(): Box {
+    const box = this.resolve();
+    if (!box) throw new RichApiError("InvalidObjectPath", "The range is a null object.");
+    return box;
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return [
+      "address",
+      "values",
+      "numberFormat",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+    ];
+  }
+
+  protected snapshot(property: string): unknown {
+    const box = this.resolve();
+    if (property === "isNullObject") return box === null;
+    if (!box) return null;
+    const rows = box.bottom - box.top + 1;
+    const cols = box.right - box.left + 1;
+    const grid = (pick: (cell: FakeCell | undefined) => unknown) =>
+      Array.from({ length: rows }, (_r, r) =>
+        Array.from({ length: cols }, (_c, c) => pick(box.sheet.peek(box.top + r, box.left + c))),
+      );
+    switch (property) {
+      case "values":
+        return grid((cell) => cell?.value ?? "");
+      case "numberFormat":
+        return grid((cell) => cell?.numberFormat ?? "General");
+      case "address": {
+        const a = `${columnName(box.left)}${box.top + 1}`;
+        const b = `${columnName(box.right)}${box.bottom + 1}`;
+        return `${quoteSheet(box.sheet.name)}!${a === b ? a : `${a}:${b}`}`;
+      }
+      case "rowIndex":
+        return box.top;
+      case "columnIndex":
+        return box.left;
+      case "rowCount":
+        return rows;
+      case "columnCount":
+        return cols;
+      default:
+        throw new RichApiError("InvalidArgument", `Unknown range property ${property}`);
+    }
+  }
+
+  override load(arg?: LoadArg): this {
+    return super.load([...parseLoad(arg), "isNullObject"].join(",") || undefined);
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get values(): FakeValue[][] {
+    return this.read("values");
+  }
+  set values(grid: unknown[][]) {
+    this.context.enqueue({ values: grid }, () => {
+      forEachCell(this.box(), grid, (cell, v) => storeWrittenValue(cell, v));
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(grid: string[][]) {
+    this.context.enqueue({ numberFormat: grid }, () => {
+      forEachCell(this.box(), grid, (cell, v) => {
+        cell.numberFormat = String(v);
+      });
+    });
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  set hyperlink(link: FakeHyperlink) {
+    this.context.enqueue({ hyperlink: link }, () => {
+      const box = this.box();
+      const cell = box.sheet.cell(box.top, box.left);
+      cell.hyperlink = { ...link };
+      if (link.textToDisplay !== undefined) cell.value = link.textToDisplay;
+    });
+  }
+
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const box = this.box();
+      return { ...box, top: 0, bottom: 1048575 };
+    });
+  }
+
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this.context, () => this.box());
+  }
+}
+
+class RangeFormatProxy {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly box: () => Box,
+  ) {}
+
+  private each(args: unknown, apply: (cell: FakeCell) => void): void {
+    this.context.enqueue(args, () => {
+      const box = this.box();
+      for (let r = box.top; r <= box.bottom; r += 1) {
+        for (let c = box.left; c <= box.right; c += 1) apply(box.sheet.cell(r, c));
+      }
+    });
+  }
+
+  set columnWidth(points: number) {
+    this.context.enqueue({ columnWidth: points }, () => {
+      const box = this.box();
+      for (let c = box.left; c <= box.right; c += 1) box.sheet.columnWidths.set(c, points);
+    });
+  }
+
+  set wrapText(_wrap: boolean) {
+    this.context.enqueue({ wrapText: _wrap }, () => undefined);
+  }
+
+  get fill(): { color: string } {
+    const each = this.each.bind(this);
+    return {
+      set color(color: string) {
+        each({ fill: color }, (cell) => {
+          cell.fill = color.toUpperCase();
+        });
+      },
+      get color(): string {
+        throw new RichApiError("PropertyNotLoaded", "fill.color is not loaded");
+      },
+    };
+  }
+
+  get font(): { color: string; bold: boolean; italic: boolean; size: number } {
+    const each = this.each.bind(this);
+    const notLoaded = (): never => {
+      throw new RichApiError("PropertyNotLoaded", "font is not loaded");
+    };
+    return {
+      set color(color: string) {
+        each({ fontColor: color }, (cell) => {
+          cell.fontColor = color.toUpperCase();
+        });
+      },
+      get color(): string {
+        return notLoaded();
+      },
+      set bold(bold: boolean) {
+        each({ bold }, (cell) => {
+          cell.bold = bold;
+        });
+      },
+      get bold(): boolean {
+        return notLoaded();
+      },
+      set italic(italic: boolean) {
+        each({ italic }, (cell) => {
+          cell.italic = italic;
+        });
+      },
+      get italic(): boolean {
+        return notLoaded();
+      },
+      set size(size: number) {
+        each({ size }, (cell) => {
+          cell.fontSize = size;
+        });
+      },
+      get size(): number {
+        return notLoaded();
+      },
+    };
+  }
+}
+
+class TableCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: (() => FakeSheet) | null,
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return ["items"];
+  }
+
+  private hostTables(): FakeTable[] {
+    const all = this.context.host.tables;
+    if (!this.sheet) return all;
+    const sheet = this.sheet();
+    return all.filter((t) => t.sheet === sheet);
+  }
+
+  protected snapshot(property: string, sub: readonly string[]): unknown {
+    if (property !== "items")
+      throw new RichApiError("InvalidArgument", `Unknown property ${property}`);
+    return this.hostTables().map((table) => {
+      const props = sub.length > 0 ? sub : ["name", "style", "showHeaders"];
+      return new TableProxy(this.context, () => table).preload(
+        new Map(props.map((p) => [p, readTableProp(table, p)])),
+      );
+    });
+  }
+
+  get items(): TableProxy[] {
+    return this.read("items");
+  }
+
+  add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
+    let created: FakeTable | null = null;
+    const where = typeof address === "string" ? address : "(range)";
+    this.context.enqueue({ addTable: where, hasHeaders }, () => {
+      const host = this.context.host;
+      let box: Box;
+      if (typeof address === "string") {
+        // Like Office: an address without a sheet name means the active sheet.
+        const sheetName = address.includes("!")
+          ? address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'")
+          : null;
+        const sheet = sheetName ? host.findSheet(sheetName) : host.activeSheet;
+        if (!sheet) throw new RichApiError("ItemNotFound", `No sheet for ${address}`);
+        box = { sheet, ...parseAddress(address) };
+      } else {
+        const resolved = address.resolve();
+        if (!resolved) throw new RichApiError("InvalidArgument", "Null range.");
+        box = resolved;
+      }
+      let n = host.tables.length + 1;
+      while (host.tables.some((t) => t.name === `Table${n}`)) n += 1;
+      const name = `Table${n}`;
+      assertTableFree(host, name, box.sheet, box.top, box.left, box.bottom, box.right);
+      created = {
+        name,
+        sheet: box.sheet,
+        top: box.top,
+        left: box.left,
+        bottom: box.bottom,
+        right: box.right,
+        style: "TableStyleMedium2",
+        showHeaders: hasHeaders,
+      };
+      host.tables.push(created);
+    });
+    return new TableProxy(this.context, () => {
+      if (!created) throw new RichApiError("ItemNotFound", "The table has not been added yet.");
+      return created;
+    });
+  }
+}
+
+function readTableProp(table: FakeTable, prop: string): unknown {
+  switch (prop) {
+    case "name":
+      return table.name;
+    case "style":
+      return table.style;
+    case "showHeaders":
+      return table.showHeaders;
+    default:
+      throw new RichApiError("InvalidArgument", `Unknown table property ${prop}`);
+  }
+}
+
+export class TableProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolve: () => FakeTable,
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return ["name", "style", "showHeaders"];
+  }
+
+  protected snapshot(property: string): unknown {
+    return readTableProp(this.resolve(), property);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(name: string) {
+    this.context.enqueue({ tableName: name }, () => {
+      const table = this.resolve();
+      const host = this.context.host;
+      if (table.name.toLowerCase() === name.toLowerCase()) {
+        table.name = name;
+        return;
+      }
+      const others = host.tables.filter((t) => t !== table);
+      if (others.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+        throw new RichApiError("ItemAlreadyExists", `A table named “${name}” already exists.`);
+      }
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) {
+        throw new RichApiError("InvalidArgument", `Invalid table name “${name}”.`);
+      }
+      table.name = name;
+    });
+  }
+  get style(): string {
+    return this.read("style");
+  }
+  set style(style: string) {
+    this.context.enqueue({ tableStyle: style }, () => {
+      this.resolve().style = style;
+    });
+  }
+  set showHeaders(show: boolean) {
+    this.context.enqueue({ showHeaders: show }, () => {
+      this.resolve().showHeaders = show;
+    });
+  }
+
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, top: t.top, left: t.left, bottom: t.bottom, right: t.right };
+    });
+  }
+}
+
+class CustomPropertyCollectionProxy {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  add(key: string, value: string): void {
+    this.context.enqueue({ customProperty: [key, value] }, () => {
+      this.sheet().customProperties.set(key.toLowerCase(), String(value));
+    });
+  }
+
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.context, () => {
+      const value = this.sheet().customProperties.get(key.toLowerCase());
+      return value === undefined ? null : { key, value };
+    });
+  }
+}
+
+class CustomPropertyProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolve: () => { key: string; value: string } | null,
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return ["key", "value"];
+  }
+
+  protected snapshot(property: string): unknown {
+    const found = this.resolve();
+    if (property === "isNullObject") return found === null;
+    if (!found) return null;
+    return property === "key" ? found.key : found.value;
+  }
+
+  override load(arg?: LoadArg): this {
+    return super.load([...parseLoad(arg), "isNullObject"].join(","));
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get value(): string {
+    return this.read("value");
+  }
+  get key(): string {
+    return this.read("key");
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The Office, Excel and CustomFunctions globals
+ * ------------------------------------------------------------------------------------------- */
+
+export interface FakeOfficeGlobals {
+  readonly Excel: {
+    run: <T>(batch: (context: FakeRequestContext) => Promise<T>) => Promise<T>;
+    RequestContext: typeof FakeRequestContext;
+  };
+  readonly Office: {
+    onReady: (
+      callback?: (info: { host: string; platform: string }) => void,
+    ) => Promise<{ host: string; platform: string }>;
+    context: {
+      displayLanguage: string;
+      requirements: { isSetSupported: (name: string, version?: string | number) => boolean };
+      document: {
+        settings: {
+          get: (name: string) => unknown;
+          set: (name: string, value: unknown) => void;
+          remove: (name: string) => void;
+          saveAsync: (callback?: (result: { status: string }) => void) => void;
+        };
+      };
+    };
+    actions: { associate: (id: string, action: (event?: unknown) => void) => void };
+    AsyncResultStatus: { Succeeded: string; Failed: string };
+    HostType: { Excel: string };
+  };
+  readonly CustomFunctions: {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => void;
+  };
+  /** What the add-in registered, for tests. */
+  readonly actions: Map<string, (event?: unknown) => void>;
+  readonly functions: Map<string, (...args: unknown[]) => unknown>;
+}
+
+/** The highest ExcelApi version the fake claims; a test can withdraw sets through `unsupportedSets`. */
+const SUPPORTED_SETS: Readonly<Record<string, number>> = {
+  ExcelApi: 1.12,
+  SharedRuntime: 1.1,
+  CustomFunctionsRuntime: 1.1,
+  RibbonApi: 1.1,
+};
+
+export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
+  const actions = new Map<string, (event?: unknown) => void>();
+  const functions = new Map<string, (...args: unknown[]) => unknown>();
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  return {
+    actions,
+    functions,
+    Excel: {
+      RequestContext: FakeRequestContext,
+      run: async (batch) => {
+        const context = new FakeRequestContext(host);
+        const result = await batch(context);
+        if (context.pendingCommands > 0) await context.sync();
+        return result;
+      },
+    },
+    Office: {
+      onReady: (callback) => {
+        if (callback) setTimeout(() => callback(info), 0);
+        return Promise.resolve(info);
+      },
+      context: {
+        get displayLanguage() {
+          return host.displayLanguage;
+        },
+        requirements: {
+          isSetSupported: (name, version) => {
+            const wanted = Number(version ?? 1.1);
+            if (host.unsupportedSets.has(`${name} ${version}`)) return false;
+            for (const set of host.unsupportedSets) {
+              const [n, v] = set.split(" ");
+              if (n === name && Number(v) <= wanted) return false;
+            }
+            return (SUPPORTED_SETS[name] ?? 0) >= wanted;
+          },
+        },
+        document: {
+          settings: {
+            get: (name) => (host.settings.has(name) ? host.settings.get(name) : null),
+            set: (name, value) => {
+              host.settings.set(name, JSON.parse(JSON.stringify(value)));
+            },
+            remove: (name) => {
+              host.settings.delete(name);
+            },
+            saveAsync: (callback) => {
+              host.savedSettings.clear();
+              for (const [k, v] of host.settings) host.savedSettings.set(k, v);
+              setTimeout(() => callback?.({ status: "succeeded" }), 0);
+            },
+          },
+        },
+      },
+      actions: {
+        associate: (id, action) => {
+          actions.set(id, action);
+        },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      HostType: { Excel: "Excel" },
+    },
+    CustomFunctions: {
+      associate: (id, fn) => {
+        functions.set(id, fn);
+      },
+    },
+  };
+}
+
+/** Puts the fake Office, Excel and CustomFunctions on `globalThis` (jest, the browser stand-in). */
+export function installOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
+  const globals = createOfficeGlobals(host);
+  const target = globalThis as unknown as Record<string, unknown>;
+  target.Excel = globals.Excel;
+  target.Office = globals.Office;
+  target.CustomFunctions = globals.CustomFunctions;
+  return globals;
+}
+
+export function removeOfficeGlobals(): void {
+  const target = globalThis as unknown as Record<string, unknown>;
+  delete target.Excel;
+  delete target.Office;
+  delete target.CustomFunctions;
+}

@@ -1,0 +1,68 @@
+/**
+ * Test helper: an .xlsx file (through ExcelJS) into the in-memory Excel host, with the values
+ * Office.js would report: formula results, error strings, dates as serial numbers, "" for the
+ * covered cells of a merge, and Excel tables (ListObjects) kept as tables.
+ */
+import ExcelJS from "exceljs";
+import { FakeWorkbook, type FakeValue } from "./fakeExcel";
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A cell value as Office.js `range.values` gives it. */
+export function officeValue(value: ExcelJS.CellValue): FakeValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined ? 0 : officeValue(result as ExcelJS.CellValue);
+    }
+    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    return String(value);
+  }
+  return value as FakeValue;
+}
+
+/** Loads every worksheet of an ExcelJS workbook into a new fake host. */
+export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
+  const host = new FakeWorkbook();
+  workbook.eachSheet((worksheet) => {
+    const sheet = host.addSheet(worksheet.name);
+    if (worksheet.state !== "visible")
+      sheet.visibility = worksheet.state === "hidden" ? "Hidden" : "VeryHidden";
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = officeValue(cell.value);
+        if (value !== "") sheet.cell(rowNumber - 1, colNumber - 1).value = value;
+      });
+    });
+    for (const table of worksheet.getTables?.() ?? []) {
+      const t = (table as unknown as { table?: { name: string; tableRef?: string; ref?: string } })
+        .table;
+      const ref = t?.tableRef ?? t?.ref;
+      if (!t || !ref) continue;
+      const [a, b] = ref.split(":");
+      const cell = (text: string): [number, number] => {
+        const m = /^([A-Z]+)(\d+)$/.exec(text) as RegExpExecArray;
+        const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        return [Number(m[2]) - 1, col - 1];
+      };
+      const [top, left] = cell(a);
+      const [bottom, right] = cell(b);
+      host.addTable(sheet, t.name, top, left, bottom, right);
+    }
+  });
+  return host;
+}
+
+/** Reads an .xlsx file into a new fake host. */
+export async function fakeFromFile(path: string): Promise<FakeWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return fakeFromExcelJs(workbook);
+}
+
+export const EXAMPLE_WORKBOOK = "/work/shared/examples/dti-2023-can-tho.xlsx";
