@@ -1,0 +1,192 @@
+/**
+ * Cell values as the readers see them. A cell arrives as Office.js `range.values` gives it (a
+ * formula as its computed value, an error as its error string, a blank as "") or as the command
+ * line's ExcelJS mapping adds (a Date). These functions turn one such value into a tagged result,
+ * so that every caller decides what a bad value means in its own column.
+ */
+import { cleanText } from "./text";
+
+export type ParsedNumber =
+  | { kind: "number"; value: number; percent: boolean; decimals: number }
+  | { kind: "blank" }
+  | { kind: "error"; value: string }
+  | { kind: "date"; text: string }
+  | { kind: "ambiguous"; text: string; thousand: number; decimal: number }
+  | { kind: "text"; text: string };
+
+/** The error strings Excel shows in a cell (Office.js returns them as the cell's value). */
+export const CELL_ERRORS = [
+  "#N/A",
+  "#DIV/0!",
+  "#REF!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#GETTING_DATA",
+] as const;
+
+const CELL_ERROR_SET: ReadonlySet<string> = new Set(CELL_ERRORS);
+
+const BLANK: ParsedNumber = { kind: "blank" };
+
+/** Digits with optional single separators between them; signs and "%" are taken off first. */
+const NUMBER_BODY = /^(?:\d+(?:[.,\s]\d+)*|[.,]\d+)$/;
+
+/**
+ * Reads a cell as a number, the way an officer typed it: a number, or text in the Vietnamese
+ * convention (comma for decimals, dot for thousands) or the English one. A text with a single
+ * separator followed by exactly three digits ("1.000", "1,000") could be either and is reported
+ * as ambiguous rather than guessed.
+ *
+ * @example
+ * parseCellNumber("912,5") //=> { kind: "number", value: 912.5, percent: false, decimals: 1 }
+ * parseCellNumber("1.000,5") //=> { kind: "number", value: 1000.5, percent: false, decimals: 1 }
+ * parseCellNumber("91,25%") //=> { kind: "number", value: 91.25, percent: true, decimals: 2 }
+ * parseCellNumber("1.000") //=> { kind: "ambiguous", text: "1.000", thousand: 1000, decimal: 1 }
+ * parseCellNumber("#N/A") //=> { kind: "error", value: "#N/A" }
+ */
+export function parseCellNumber(value: unknown): ParsedNumber {
+  if (value === null || value === undefined) return BLANK;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
+    return { kind: "number", value, percent: false, decimals: decimalsOf(value) };
+  }
+  if (typeof value === "boolean") return { kind: "text", text: value ? "TRUE" : "FALSE" };
+  if (value instanceof Date) {
+    const time = value.getTime();
+    if (Number.isNaN(time)) return { kind: "text", text: "Invalid Date" };
+    return { kind: "date", text: isoDateText(value) };
+  }
+  if (typeof value !== "string") {
+    const text = safeText(value);
+    return text === "" ? BLANK : { kind: "text", text };
+  }
+  const text = cleanText(value);
+  if (text === "") return BLANK;
+  const upper = text.toUpperCase();
+  if (CELL_ERROR_SET.has(upper)) return { kind: "error", value: upper };
+  return parseNumberText(text);
+}
+
+/** Parses trimmed, non-blank text; anything that is not a plain number is `text`. */
+function parseNumberText(text: string): ParsedNumber {
+  let body = text;
+  let negative = false;
+  let percent = false;
+  if (body.endsWith("%")) {
+    percent = true;
+    body = body.slice(0, -1).trimEnd();
+  }
+  const sign = body.charAt(0);
+  if (sign === "-" || sign === "+" || sign === "\u2212") {
+    negative = sign !== "+";
+    body = body.slice(1).trimStart();
+  }
+  if (!NUMBER_BODY.test(body)) return { kind: "text", text };
+  const read = readDigits(body);
+  if (read === null) return { kind: "text", text };
+  const signed = (n: number): number => (negative ? -n : n);
+  if (read.kind === "ambiguous") {
+    return {
+      kind: "ambiguous",
+      text,
+      thousand: signed(read.thousand),
+      decimal: signed(read.decimal),
+    };
+  }
+  return { kind: "number", value: signed(read.value), percent, decimals: read.decimals };
+}
+
+type DigitReading =
+  | { kind: "number"; value: number; decimals: number }
+  | { kind: "ambiguous"; thousand: number; decimal: number };
+
+/** Splits digits at their separators and decides which one, if any, is the decimal point. */
+function readDigits(body: string): DigitReading | null {
+  const separators = body.replace(/\d/g, "");
+  if (separators === "") return { kind: "number", value: Number(body), decimals: 0 };
+  if (/^[.,]/.test(body)) {
+    const fraction = body.slice(1);
+    return { kind: "number", value: Number(`0.${fraction}`), decimals: fraction.length };
+  }
+  const last = separators.charAt(separators.length - 1);
+  const kinds = new Set(separators);
+  if (kinds.size > 1) {
+    // Both kinds: the last separator is the decimal point and appears once; the rest group.
+    if (last === " " || separators.indexOf(last) !== separators.length - 1) return null;
+    const at = body.lastIndexOf(last);
+    const whole = groupedInteger(body.slice(0, at));
+    if (whole === null) return null;
+    const fraction = body.slice(at + 1);
+    return { kind: "number", value: Number(`${whole}.${fraction}`), decimals: fraction.length };
+  }
+  if (separators.length > 1 || last === " ") {
+    const whole = groupedInteger(body);
+    return whole === null ? null : { kind: "number", value: Number(whole), decimals: 0 };
+  }
+  const [integer, fraction] = body.split(last);
+  if (fraction.length === 3 && integer.length <= 3 && !integer.startsWith("0")) {
+    return {
+      kind: "ambiguous",
+      thousand: Number(`${integer}${fraction}`),
+      decimal: Number(`${integer}.${fraction}`),
+    };
+  }
+  return { kind: "number", value: Number(`${integer}.${fraction}`), decimals: fraction.length };
+}
+
+/** "1.000.000" → "1000000" when every group after the first has three digits, else null. */
+function groupedInteger(text: string): string | null {
+  const groups = text.split(/[.,\s]/);
+  if (groups[0].length === 0 || groups[0].length > 3) return null;
+  if (groups.slice(1).some((g) => g.length !== 3)) return null;
+  return groups.join("");
+}
+
+/** Digits after the decimal point of a number as JavaScript writes it (1e-7 counts 7). */
+function decimalsOf(value: number): number {
+  const [mantissa, exponent] = String(Math.abs(value)).split("e");
+  const fraction = (mantissa.split(".")[1] ?? "").length;
+  return Math.max(0, fraction - (exponent ? Number(exponent) : 0));
+}
+
+/** A date as YYYY-MM-DD (UTC, the way ExcelJS hands over date-only cells). */
+function isoDateText(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Text of a value that is none of the cell types; never throws. */
+function safeText(value: unknown): string {
+  try {
+    return cleanText(String(value));
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * A cell shown as text: trimmed, spaces collapsed, NFC; "" for a blank.
+ *
+ * @example
+ * cellText("  Sở   Tư pháp ") //=> "Sở Tư pháp"
+ * cellText(912.5) //=> "912.5"
+ * cellText(null) //=> ""
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return cleanText(value);
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "" : isoDateText(value);
+  }
+  return safeText(value);
+}

@@ -1,0 +1,366 @@
+/**
+ * Header detection shared by the score-table and nominee readers. Headers are typed by different
+ * people: with or without diacritics, in NFC or NFD, in Vietnamese or English, with "tỷ" or "tỉ".
+ * Every header text is folded once (`headerKey`) and compared with folded synonyms; a synonym
+ * matches the whole header or its first words ("Tỷ lệ (%)" starts with "tỷ lệ").
+ */
+import { cellText } from "./cells";
+import type { ColumnRole, NomineeColumnRole } from "./types";
+import { foldText } from "./text";
+
+/** Score-table roles, plus the row-number and rank columns that are recognised but never read. */
+export const SCORE_HEADER_ROLES = [
+  "index",
+  "rank",
+  "maxScore",
+  "ratio",
+  "score",
+  "unit",
+  "bloc",
+  "year",
+  "excluded",
+  "note",
+] as const;
+export type ScoreHeaderRole = (typeof SCORE_HEADER_ROLES)[number];
+
+export const NOMINEE_HEADER_ROLES = [
+  "index",
+  "person",
+  "title",
+  "direct",
+  "achievement",
+  "unit",
+  "year",
+] as const;
+export type NomineeHeaderRole = (typeof NOMINEE_HEADER_ROLES)[number];
+
+/** How many rows from the top of a sheet are searched for a header row. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Synonyms per role, checked in this order so that the more specific wins: "Điểm tối đa" is a
+ * max score before "Điểm" can make it a score; "Xếp hạng trong khối" is a rank, not a bloc.
+ */
+const SCORE_SYNONYMS: Readonly<Record<ScoreHeaderRole, readonly string[]>> = {
+  index: ["STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#", "Nr"],
+  rank: ["Xếp hạng", "Hạng", "Thứ hạng", "Rank", "Ranking"],
+  maxScore: ["Điểm tối đa", "Thang điểm", "Điểm chuẩn tối đa", "Max score", "Maximum", "Max"],
+  ratio: ["Tỷ lệ", "Tỉ lệ", "Tỷ lệ điểm", "Ratio", "Score ratio", "Percent", "Percentage"],
+  score: [
+    "Điểm đạt được",
+    "Điểm đạt",
+    "Tổng điểm",
+    "Điểm đánh giá",
+    "Điểm số",
+    "Điểm",
+    "Score",
+    "Total score",
+  ],
+  unit: [
+    "Tên cơ quan, đơn vị",
+    "Cơ quan, đơn vị",
+    "Tên đơn vị",
+    "Đơn vị",
+    "Tên cơ quan",
+    "Tên doanh nghiệp",
+    "Doanh nghiệp",
+    "Unit",
+    "Unit name",
+    "Enterprise",
+  ],
+  bloc: ["Khối", "Khối thi đua", "Bloc", "Block"],
+  year: ["Năm", "Year"],
+  excluded: ["Không xét", "Loại trừ", "Excluded", "Exclude"],
+  note: ["Ghi chú", "Note", "Notes", "Remark", "Remarks"],
+};
+
+const NOMINEE_SYNONYMS: Readonly<Record<NomineeHeaderRole, readonly string[]>> = {
+  index: SCORE_SYNONYMS.index,
+  person: ["Họ và tên", "Họ tên", "Full name", "Name"],
+  title: ["Chức vụ", "Chức danh", "Title", "Position"],
+  direct: ["Trực tiếp thực hiện", "Trực tiếp", "Directly", "Direct"],
+  achievement: ["Tóm tắt thành tích", "Thành tích", "Achievement", "Achievements"],
+  unit: ["Đơn vị công tác", "Đơn vị", "Cơ quan", "Cơ quan, đơn vị", "Tên đơn vị", "Unit"],
+  year: ["Năm", "Year"],
+};
+
+/**
+ * A header folded for comparison: no diacritics, lower case, punctuation and "%" as spaces.
+ *
+ * @example
+ * headerKey("Tỷ lệ (%)") //=> "ty le"
+ * headerKey("Tên cơ quan, đơn vị") //=> "ten co quan don vi"
+ */
+export function headerKey(text: string): string {
+  return foldText(text).replace(/%/g, " ").replace(/\s+/g, " ").trim();
+}
+
+type SynonymTable<R extends string> = readonly (readonly [R, readonly string[]])[];
+
+function foldSynonyms<R extends string>(
+  order: readonly R[],
+  table: Readonly<Record<R, readonly string[]>>,
+): SynonymTable<R> {
+  return order.map((role) => [role, table[role].map(headerKey).filter((k) => k !== "")] as const);
+}
+
+const FOLDED_SCORE = foldSynonyms(SCORE_HEADER_ROLES, SCORE_SYNONYMS);
+const FOLDED_NOMINEE = foldSynonyms(NOMINEE_HEADER_ROLES, NOMINEE_SYNONYMS);
+
+function classify<R extends string>(key: string, table: SynonymTable<R>): R | null {
+  if (key === "") return null;
+  for (const [role, synonyms] of table) {
+    if (synonyms.some((s) => key === s || key.startsWith(`${s} `))) return role;
+  }
+  return null;
+}
+
+/**
+ * The score-table role of a header text, or null.
+ *
+ * @example
+ * classifyScoreHeader("Điểm tối đa") //=> "maxScore"
+ * classifyScoreHeader("ĐIỂM ĐẠT ĐƯỢC") //=> "score"
+ * classifyScoreHeader("Xếp hạng trong khối") //=> "rank"
+ * classifyScoreHeader("Tổng số đơn vị được đánh giá") //=> null
+ */
+export function classifyScoreHeader(text: string): ScoreHeaderRole | null {
+  return classify(headerKey(text), FOLDED_SCORE);
+}
+
+/**
+ * The nominee-sheet role of a header text, or null.
+ *
+ * @example
+ * classifyNomineeHeader("Họ và tên") //=> "person"
+ * classifyNomineeHeader("Đơn vị công tác") //=> "unit"
+ */
+export function classifyNomineeHeader(text: string): NomineeHeaderRole | null {
+  return classify(headerKey(text), FOLDED_NOMINEE);
+}
+
+/**
+ * The maximum a header states, as in "Điểm đánh giá (thang 100)" or "Score (out of 100)".
+ *
+ * @example
+ * maxFromHeader("Điểm đánh giá (thang 100)") //=> 100
+ * maxFromHeader("Điểm đạt được") //=> null
+ */
+export function maxFromHeader(text: string): number | null {
+  const match = /\b(?:thang(?: diem)?|out of|max)\s+(\d+)\b/.exec(foldText(text));
+  if (!match) return null;
+  const max = Number(match[1]);
+  return max > 0 ? max : null;
+}
+
+const NONE: Readonly<Record<string, never>> = {};
+
+/** A header row found on a sheet. Rows and columns are 0-based indexes into the cell matrix. */
+export interface HeaderMatch<R extends string> {
+  readonly row: number;
+  /** Role → column index; the first column of a role wins. */
+  readonly columns: Readonly<Partial<Record<R, number>>>;
+  /** The header texts, from the first column to the last non-blank one. */
+  readonly texts: readonly string[];
+  /** Roles the caller named whose header text is not in this row. */
+  readonly missing: readonly { readonly role: R; readonly header: string }[];
+}
+
+/**
+ * Maps one row's header cells to roles. Headers the caller names (role → text, compared folded)
+ * take their column first; detection fills the other roles from the remaining columns.
+ *
+ * @example
+ * mapHeaderRow(["STT", "Đơn vị", "Điểm"], classifyScoreHeader).columns //=> { index: 0, unit: 1, score: 2 }
+ */
+export function mapHeaderRow<R extends string>(
+  cells: readonly unknown[],
+  classifyText: (text: string) => R | null,
+  named: Readonly<Partial<Record<NoInfer<R>, string>>> = NONE,
+  row = 0,
+): HeaderMatch<R> {
+  const texts = trimmedTexts(cells);
+  const keys = texts.map(headerKey);
+  const columns: Partial<Record<R, number>> = {};
+  const taken = new Set<number>();
+  const missing: { role: R; header: string }[] = [];
+  for (const [role, header] of Object.entries(named) as [R, string | undefined][]) {
+    if (header === undefined || headerKey(header) === "") continue;
+    const wanted = headerKey(header);
+    const at = keys.findIndex((k, i) => k === wanted && !taken.has(i));
+    if (at < 0) {
+      missing.push({ role, header });
+      continue;
+    }
+    columns[role] = at;
+    taken.add(at);
+  }
+  texts.forEach((text, i) => {
+    if (taken.has(i)) return;
+    const role = classifyText(text);
+    if (role === null || role in named || columns[role] !== undefined) return;
+    columns[role] = i;
+  });
+  return { row, columns, texts, missing };
+}
+
+function trimmedTexts(cells: readonly unknown[]): string[] {
+  const texts = Array.from({ length: cells.length }, (_v, i) => headerCellText(cells[i]));
+  let end = texts.length;
+  while (end > 0 && texts[end - 1] === "") end -= 1;
+  return texts.slice(0, end);
+}
+
+/** Only text cells can be headers: a number in a header row is data, not a header. */
+function headerCellText(value: unknown): string {
+  return typeof value === "string" ? cellText(value) : "";
+}
+
+/**
+ * True when a row can hold a header: no numbers and at least two text cells. Data rows almost
+ * always hold a number, so this keeps header detection off the hot path.
+ */
+export function mayBeHeaderRow(cells: readonly unknown[]): boolean {
+  let texts = 0;
+  for (let i = 0; i < cells.length; i += 1) {
+    const value = cells[i];
+    if (typeof value === "number") return false;
+    if (typeof value === "string" && value.trim() !== "") texts += 1;
+  }
+  return texts >= 2;
+}
+
+/**
+ * The first row among `rows` (0-based indexes into `values`) whose mapping passes `accept`.
+ *
+ * @example
+ * findHeaderRow([["Title"], ["Đơn vị", "Điểm"]], classifyScoreHeader, (m) => m.columns.unit !== undefined)?.row //=> 1
+ */
+export function findHeaderRow<R extends string>(
+  values: readonly (readonly unknown[])[],
+  classifyText: (text: string) => R | null,
+  accept: (match: HeaderMatch<R>) => boolean,
+  named: Readonly<Partial<Record<NoInfer<R>, string>>> = NONE,
+  rows: readonly number[] = firstRows(values.length),
+): HeaderMatch<R> | null {
+  for (const row of rows) {
+    const cells = rowAt(values, row);
+    if (!mayBeHeaderRow(cells)) continue;
+    const match = mapHeaderRow(cells, classifyText, named, row);
+    if (accept(match)) return match;
+  }
+  return null;
+}
+
+function firstRows(count: number): number[] {
+  return Array.from({ length: Math.min(count, HEADER_SEARCH_ROWS) }, (_v, i) => i);
+}
+
+/** A row of a matrix that may be ragged or hold non-arrays. */
+export function rowAt(values: readonly (readonly unknown[])[], row: number): readonly unknown[] {
+  const cells = values[row];
+  return Array.isArray(cells) ? cells : [];
+}
+
+/** A score-table header row: a unit column and a score or ratio column. */
+export function isScoreHeader(match: HeaderMatch<ScoreHeaderRole>): boolean {
+  const c = match.columns;
+  return c.unit !== undefined && (c.score !== undefined || c.ratio !== undefined);
+}
+
+/** A nominee-sheet header row: a person-name column and a unit column. */
+export function isNomineeHeader(match: HeaderMatch<NomineeHeaderRole>): boolean {
+  return match.columns.person !== undefined && match.columns.unit !== undefined;
+}
+
+/** Score-table roles as the public `ColumnRole` (without row numbers and ranks). */
+export function scoreColumns(
+  columns: Readonly<Partial<Record<ScoreHeaderRole, number>>>,
+): Partial<Record<ColumnRole, number>> {
+  const { index: _index, rank: _rank, ...rest } = columns;
+  return rest;
+}
+
+/** Nominee roles as the public `NomineeColumnRole`. */
+export function nomineeColumns(
+  columns: Readonly<Partial<Record<NomineeHeaderRole, number>>>,
+): Partial<Record<NomineeColumnRole, number>> {
+  const { index: _index, ...rest } = columns;
+  return rest;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Years stated in sheet names and title lines
+ * ------------------------------------------------------------------------------------------- */
+
+const YEAR_IN_TEXT = /(?:^|[^0-9])(20\d\d)(?![0-9])/g;
+
+/**
+ * Parts of a title line whose year is not the year of the scores: dates ("ngày 15 tháng 3 năm
+ * 2024", "15/3/2024"), the movement's own name ("đến năm 2025") and periods ("2022 - 2025").
+ */
+const NOT_THE_SCORE_YEAR = [
+  /ngay\s*(?:\d+\s*)?thang\s*(?:\d+\s*)?nam\s*20\d\d/g,
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d/g,
+  /20\d\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}/g,
+  /den nam 20\d\d/g,
+  /20\d\d\s*[-–—]\s*20\d\d/g,
+  /giai doan\s*20\d\d/g,
+];
+
+/** A line that refers to a dispatch or decision rather than titling the table. */
+const REFERENCE_LINE = /^(?:kem theo|ban hanh kem theo|theo|can cu|attached|cong van|quyet dinh)\b/;
+
+/**
+ * The years 2000–2099 a text states, without the ones inside dates, periods or references.
+ *
+ * @example
+ * yearsInText("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM 2023") //=> [2023]
+ * yearsInText("(Kèm theo Công văn số /STTTT-CĐS ngày tháng năm 2024)") //=> []
+ */
+export function yearsInText(text: string): number[] {
+  let folded = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[()[\]"“”]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (REFERENCE_LINE.test(folded)) return [];
+  for (const pattern of NOT_THE_SCORE_YEAR) folded = folded.replace(pattern, " ");
+  return Array.from(folded.matchAll(YEAR_IN_TEXT), (m) => Number(m[1]));
+}
+
+/**
+ * The year of a sheet name ("DTI 2023", "Year 2024", "Khối 1 năm 2023"), or null.
+ *
+ * @example
+ * yearFromSheetName("DTI 2023") //=> 2023
+ * yearFromSheetName("Khối 4 - Doanh nghiệp") //=> null
+ */
+export function yearFromSheetName(name: string): number | null {
+  return yearsInText(name)[0] ?? null;
+}
+
+/**
+ * The year of the first title line that states one, among the rows given (top to bottom).
+ * Merged cells repeat their text; each distinct text of a row is read once.
+ *
+ * @example
+ * yearFromTitleRows([["(Kèm theo Công văn … năm 2024)"], ["KẾT QUẢ NĂM 2023"]]) //=> 2023
+ */
+export function yearFromTitleRows(rows: readonly (readonly unknown[])[]): number | null {
+  for (const cells of rows) {
+    const seen = new Set<string>();
+    for (const value of Array.isArray(cells) ? cells : []) {
+      if (typeof value !== "string") continue;
+      const text = cellText(value);
+      if (text === "" || seen.has(text)) continue;
+      seen.add(text);
+      const year = yearsInText(text)[0];
+      if (year !== undefined) return year;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,189 @@
+/**
+ * Reads the sheet of individuals proposed by units (danh sách cá nhân đề xuất): one row a person,
+ * with the unit they work for and whether they directly do the work (Plan 140 asks to favour
+ * people who do). Bad rows are issues, never exceptions.
+ */
+import { cellText } from "./cells";
+import {
+  classifyNomineeHeader,
+  findHeaderRow,
+  isNomineeHeader,
+  mayBeHeaderRow,
+  mapHeaderRow,
+  nomineeColumns,
+  rowAt,
+  yearFromSheetName,
+  yearFromTitleRows,
+  yearsInText,
+} from "./headers";
+import type { HeaderMatch, NomineeHeaderRole } from "./headers";
+import { makeIssue } from "./issues";
+import type { Issue } from "./issues";
+import { isAwardYear } from "./rules";
+import type { CellSheet, DetectedTable, Nominee } from "./types";
+import { cellAddress, columnLetter, foldText, matchKey } from "./text";
+
+export interface NomineeReading {
+  readonly nominees: readonly Nominee[];
+  readonly issues: readonly Issue[];
+  readonly table: DetectedTable | null;
+}
+
+export interface ReadNomineeOptions {
+  readonly nomineeSheet?: string;
+  readonly year?: number;
+  readonly ignoreSheets?: readonly string[];
+}
+
+const DIRECT_MARKS = new Set(["x", "co", "yes", "y", "1", "true", "dung"]);
+const CHECK_MARKS = /^[\u2713\u2714\u2611\u2705\u221a]$/;
+
+/**
+ * True for a mark that says the person directly does the work: "x", "X", "✓", "có", "yes", "1",
+ * 1, true.
+ *
+ * @example
+ * isDirectMark("x") //=> true
+ * isDirectMark("✓") //=> true
+ * isDirectMark("") //=> false
+ */
+export function isDirectMark(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1;
+  const text = cellText(value);
+  if (text === "") return false;
+  if (CHECK_MARKS.test(text)) return true;
+  return DIRECT_MARKS.has(foldText(text));
+}
+
+const SKIP_TEXTS = /^(?:tong|tong cong|cong|total|khoi\b|bloc\b)/;
+
+function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function sheetValues(sheet: CellSheet): readonly (readonly unknown[])[] {
+  return Array.isArray(sheet.values) ? sheet.values : [];
+}
+
+function offsetOf(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+function yearOfCell(value: unknown): number | null {
+  if (typeof value === "number") return Number.isInteger(value) ? value : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
+  return yearsInText(cellText(value))[0] ?? null;
+}
+
+/**
+ * Reads the nominee sheet: the one named, else the first sheet whose header row (within the
+ * first 30 rows) has a person-name column and a unit column.
+ *
+ * @example
+ * readNominees([{ name: "Cá nhân", values: [["Họ và tên", "Đơn vị"], ["Lê Văn An", "Sở Y tế"]] }]).nominees[0].unitKey
+ * //=> "sở y tế"
+ */
+export function readNominees(
+  sheets: readonly CellSheet[],
+  options: ReadNomineeOptions = {},
+): NomineeReading {
+  const all = (Array.isArray(sheets) ? sheets : []).filter((s) => s && typeof s.name === "string");
+  const ignored = options.ignoreSheets ?? [];
+  const candidates = all.filter((s) => !ignored.some((n) => sameSheetName(n, s.name)));
+  if (options.nomineeSheet !== undefined) {
+    const wanted = options.nomineeSheet;
+    const sheet = all.find((s) => sameSheetName(wanted, s.name));
+    if (!sheet) {
+      return {
+        nominees: [],
+        issues: [makeIssue("SHEET_NOT_FOUND", null, { name: wanted })],
+        table: null,
+      };
+    }
+    const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
+    if (!header) {
+      return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], table: null };
+    }
+    return readNomineeSheet(sheet, header);
+  }
+  for (const sheet of candidates) {
+    const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
+    if (header) return readNomineeSheet(sheet, header);
+  }
+  return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], table: null };
+}
+
+function readNomineeSheet(
+  sheet: CellSheet,
+  header: HeaderMatch<NomineeHeaderRole>,
+): NomineeReading {
+  const values = sheetValues(sheet);
+  const rowOffset = offsetOf(sheet.rowOffset);
+  const colOffset = offsetOf(sheet.colOffset);
+  const c = header.columns;
+  const personCol = c.person ?? 0;
+  const unitCol = c.unit ?? 0;
+  const issues: Issue[] = [];
+  const ref = (row: number, col: number) => ({
+    sheet: sheet.name,
+    cell: cellAddress(rowOffset + row, colOffset + col),
+  });
+  if (c.direct === undefined) {
+    issues.push(makeIssue("NO_DIRECT_COLUMN", ref(header.row, 0)));
+  }
+  const statedYear =
+    yearFromSheetName(sheet.name) ?? yearFromTitleRows(values.slice(0, header.row));
+  const nominees: Nominee[] = [];
+  for (let r = header.row + 1; r < values.length; r += 1) {
+    const cells = rowAt(values, r);
+    const name = cellText(cells[personCol]);
+    const unitName = cellText(cells[unitCol]);
+    if (name === "" && unitName === "") continue;
+    if (mayBeHeaderRow(cells) && isNomineeHeader(mapHeaderRow(cells, classifyNomineeHeader))) {
+      continue;
+    }
+    if (unitName === "" && SKIP_TEXTS.test(foldText(name))) continue;
+    if (name === "") {
+      issues.push(makeIssue("NOMINEE_NAME_MISSING", ref(r, personCol), { unit: unitName }));
+      continue;
+    }
+    let year: number | null = statedYear;
+    let yearCol = personCol;
+    if (c.year !== undefined && cellText(cells[c.year]) !== "") {
+      year = yearOfCell(cells[c.year]);
+      yearCol = c.year;
+    }
+    if (year !== null && !isAwardYear(year)) {
+      // A person proposed for a year outside the movement is reported and not considered.
+      issues.push(makeIssue("NOMINEE_YEAR_OUT_OF_RANGE", ref(r, yearCol), { person: name, year }));
+      continue;
+    }
+    nominees.push({
+      name,
+      title: c.title !== undefined ? cellText(cells[c.title]) : "",
+      unitName,
+      unitKey: matchKey(unitName),
+      direct: c.direct !== undefined && isDirectMark(cells[c.direct]),
+      achievement: c.achievement !== undefined ? cellText(cells[c.achievement]) : "",
+      year: year !== null && isAwardYear(year) ? year : null,
+      source: ref(r, personCol),
+      order: nominees.length,
+    });
+  }
+  const columns: Partial<Record<string, string>> = {};
+  for (const [role, col] of Object.entries(nomineeColumns(c))) {
+    if (col !== undefined) columns[role] = columnLetter(colOffset + col);
+  }
+  const table: DetectedTable = {
+    sheet: sheet.name,
+    kind: "nominees",
+    headerRow: rowOffset + header.row + 1,
+    headers: header.texts,
+    columns,
+    dataRows: nominees.length,
+    yearSource: c.year !== undefined ? "column" : statedYear !== null ? "sheet" : "none",
+    year: statedYear,
+  };
+  return { nominees, issues, table };
+}
