@@ -254,6 +254,8 @@ export interface RankOptions {
 
 export interface AwardResult {
   readonly schema: "dti-awards/result@1";
+  /** The award decision date of the run (also known when it precedes the prize tables). */
+  readonly decisionDate?: IsoDate;
   readonly prize: PrizeBasis | null;
   readonly years: readonly YearResult[];
   /** Rows that could not be placed in a bloc and year (unknown bloc, bad year): see issues. */
