@@ -136,6 +136,7 @@ export function matchNominees(
   nominees: readonly Nominee[],
   units: readonly UnitScore[],
 ): NomineeMatch {
+  if (nominees.length === 0) return { byUnit: new Map(), issues: [] };
   const index = new Map<string, UnitScore[]>();
   for (const u of units) {
     const key = matchKey(u.name);

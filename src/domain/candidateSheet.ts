@@ -1,0 +1,505 @@
+/**
+ * The candidate sheets as data. Both writers (ExcelJS for the command line, Office.js for the
+ * add-in) render these models and nothing else, so the sheet an officer reads is the same
+ * whichever door produced it, and every decision on it is explained on the sheet itself.
+ */
+import type { Issue } from "./issues";
+import { BLOC_SHORT_NAMES, PLAN_REFERENCE } from "./rules";
+import type {
+  AwardResult,
+  AwardYear,
+  BlocResult,
+  ColumnFormat,
+  DetectedTable,
+  IndividualResult,
+  Lang,
+  RowStyle,
+  Severity,
+  SheetColumn,
+  SheetModel,
+  SheetRow,
+  SheetTable,
+  SheetText,
+  UnitResult,
+  UnitStatus,
+  YearResult,
+} from "./types";
+
+/**
+ * The name of the candidate sheet of a year.
+ *
+ * @example
+ * candidateSheetName(2023, "vi") //=> "Đề xuất khen thưởng 2023"
+ * candidateSheetName(2023, "en") //=> "Award candidates 2023"
+ */
+export function candidateSheetName(year: AwardYear, lang: Lang): string {
+  return lang === "vi" ? `Đề xuất khen thưởng ${year}` : `Award candidates ${year}`;
+}
+
+/**
+ * The name of the data-check sheet.
+ *
+ * @example
+ * dataCheckSheetName("vi") //=> "Kiểm tra dữ liệu"
+ */
+export function dataCheckSheetName(lang: Lang): string {
+  return lang === "vi" ? "Kiểm tra dữ liệu" : "Data check";
+}
+
+type Words = Readonly<Record<Lang, string>>;
+
+const STATUS_LABELS: Readonly<Record<UnitStatus, Words>> = {
+  candidate: { vi: "Đề xuất", en: "Candidate" },
+  tie: { vi: "Bằng điểm – Hội đồng xét", en: "Tie – council decides" },
+  "not-selected": { vi: "Không đề xuất", en: "Not selected" },
+  excluded: { vi: "Không xét", en: "Excluded" },
+  invalid: { vi: "Không hợp lệ", en: "Invalid" },
+};
+
+const SEVERITY_LABELS: Readonly<Record<Severity, Words>> = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  info: { vi: "Thông tin", en: "Info" },
+};
+
+const SEVERITY_STYLES: Readonly<Record<Severity, RowStyle>> = {
+  error: "invalid",
+  warning: "tie",
+  info: "plain",
+};
+
+function column(header: string, width: number, format: ColumnFormat): SheetColumn {
+  return { header, width, format };
+}
+
+const UNIT_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+  vi: [
+    column("STT", 6, "integer"),
+    column("Hạng", 7, "integer"),
+    column("Đơn vị", 42, "text"),
+    column("Điểm", 10, "number"),
+    column("Điểm tối đa", 12, "number"),
+    column("Tỷ lệ", 10, "percent"),
+    column("Kết quả", 24, "text"),
+    column("Cá nhân được chọn", 26, "text"),
+    column("Chức vụ", 20, "text"),
+    column("Tiền thưởng tập thể (đồng)", 16, "vnd"),
+    column("Tiền thưởng cá nhân (đồng)", 16, "vnd"),
+    column("Lý do", 52, "text"),
+    column("Nguồn", 18, "text"),
+  ],
+  en: [
+    column("No.", 6, "integer"),
+    column("Rank", 7, "integer"),
+    column("Unit", 42, "text"),
+    column("Score", 10, "number"),
+    column("Max score", 12, "number"),
+    column("Ratio", 10, "percent"),
+    column("Result", 24, "text"),
+    column("Chosen individual", 26, "text"),
+    column("Title", 20, "text"),
+    column("Collective prize (VND)", 16, "vnd"),
+    column("Individual prize (VND)", 16, "vnd"),
+    column("Reason", 52, "text"),
+    column("Source", 18, "text"),
+  ],
+};
+const SOURCE_COLUMN = 12;
+
+const TOTAL_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+  vi: [
+    column("Khối", 42, "text"),
+    column("Suất tập thể", 12, "integer"),
+    column("Đề xuất tập thể", 14, "integer"),
+    column("Bằng điểm tập thể", 14, "integer"),
+    column("Suất cá nhân", 12, "integer"),
+    column("Đề xuất cá nhân", 14, "integer"),
+    column("Bằng điểm cá nhân", 14, "integer"),
+    column("Tiền thưởng dự kiến (đồng)", 18, "vnd"),
+  ],
+  en: [
+    column("Bloc", 42, "text"),
+    column("Collective slots", 12, "integer"),
+    column("Collectives proposed", 14, "integer"),
+    column("Collective ties", 14, "integer"),
+    column("Individual slots", 12, "integer"),
+    column("Individuals proposed", 14, "integer"),
+    column("Individual ties", 14, "integer"),
+    column("Expected prize money (VND)", 18, "vnd"),
+  ],
+};
+
+const ISSUE_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+  vi: [
+    column("STT", 6, "integer"),
+    column("Mức độ", 12, "text"),
+    column("Mã", 24, "text"),
+    column("Trang tính", 24, "text"),
+    column("Ô", 8, "text"),
+    column("Nội dung", 100, "text"),
+  ],
+  en: [
+    column("No.", 6, "integer"),
+    column("Severity", 12, "text"),
+    column("Code", 24, "text"),
+    column("Sheet", 24, "text"),
+    column("Cell", 8, "text"),
+    column("Message", 100, "text"),
+  ],
+};
+const ISSUE_LINK_COLUMN = 4;
+
+const TABLE_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+  vi: [
+    column("Trang tính", 24, "text"),
+    column("Loại", 12, "text"),
+    column("Dòng tiêu đề", 12, "integer"),
+    column("Số dòng dữ liệu", 14, "integer"),
+    column("Năm", 8, "integer"),
+    column("Các cột đã nhận", 100, "text"),
+  ],
+  en: [
+    column("Sheet", 24, "text"),
+    column("Kind", 12, "text"),
+    column("Header row", 12, "integer"),
+    column("Data rows", 14, "integer"),
+    column("Year", 8, "integer"),
+    column("Columns recognised", 100, "text"),
+  ],
+};
+
+/** 1.800.000 (vi) or 1,800,000 (en): prize amounts in running text. */
+function formatVnd(vnd: number, lang: Lang): string {
+  return String(vnd).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+}
+
+/** 2024-03-31 → 31/03/2024 in Vietnamese text. */
+function formatDate(date: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return lang === "vi" && match ? `${match[3]}/${match[2]}/${match[1]}` : date;
+}
+
+function titleLines(result: AwardResult, year: AwardYear, lang: Lang): string[] {
+  const prize = result.prize;
+  if (lang === "vi") {
+    const title = `DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG NĂM ${year} – PHONG TRÀO THI ĐUA “CHUYỂN ĐỔI SỐ ĐẾN NĂM 2025”`;
+    const basis = prize
+      ? `Căn cứ ${PLAN_REFERENCE}. Ngày quyết định khen thưởng ${formatDate(prize.decisionDate, lang)}: mức thưởng theo ${prize.regimeReference}; lương cơ sở ${formatVnd(prize.baseSalaryVnd, lang)} đồng (${prize.baseSalaryReference}).`
+      : `Căn cứ ${PLAN_REFERENCE}. Ngày quyết định nằm ngoài bảng mức thưởng: chưa tính tiền thưởng.`;
+    const amounts = prize
+      ? `Bằng khen của Chủ tịch UBND thành phố: tập thể ${formatVnd(prize.bangKhenCollectiveVnd, lang)} đồng, cá nhân ${formatVnd(prize.bangKhenIndividualVnd, lang)} đồng. Đơn vị bằng điểm ở suất cuối do Hội đồng thi đua – khen thưởng xét chọn.`
+      : "Đơn vị bằng điểm ở suất cuối do Hội đồng thi đua – khen thưởng xét chọn.";
+    return [title, basis, amounts];
+  }
+  const title = `AWARD CANDIDATES ${year} – EMULATION MOVEMENT “DIGITAL TRANSFORMATION BY 2025”`;
+  const plan = "Plan 140/KH-UBND of 22 June 2022 of the Can Tho City People's Committee";
+  const basis = prize
+    ? `Basis: ${plan}. Award decision date ${prize.decisionDate}: prizes under ${prize.regimeReference}; base salary ${formatVnd(prize.baseSalaryVnd, lang)} VND (${prize.baseSalaryReference}).`
+    : `Basis: ${plan}. The decision date is outside the prize tables: no prize money is computed.`;
+  const amounts = prize
+    ? `City Chairman's Certificate of Merit: collective ${formatVnd(prize.bangKhenCollectiveVnd, lang)} VND, individual ${formatVnd(prize.bangKhenIndividualVnd, lang)} VND. Units tied at the last slot are for the emulation and commendation council to decide.`
+    : "Units tied at the last slot are for the emulation and commendation council to decide.";
+  return [title, basis, amounts];
+}
+
+function sectionText(bloc: BlocResult, lang: Lang): string {
+  const name = BLOC_SHORT_NAMES[bloc.bloc][lang].toUpperCase();
+  const c = bloc.collectiveSlots;
+  const i = bloc.individualSlots;
+  const slots =
+    lang === "vi"
+      ? `${c} suất tập thể, ${i > 0 ? `${i} suất cá nhân` : "không có suất cá nhân"}`
+      : `${c} collective slot${c === 1 ? "" : "s"}, ${i > 0 ? `${i} individual slot${i === 1 ? "" : "s"}` : "no individual slot"}`;
+  const empty = bloc.empty ? (lang === "vi" ? " – không có đơn vị" : " – no units") : "";
+  return `${name}: ${slots}${empty}`;
+}
+
+function unitRow(
+  unit: UnitResult,
+  index: number,
+  chosen: IndividualResult | undefined,
+  lang: Lang,
+): SheetRow {
+  return {
+    values: [
+      index + 1,
+      unit.rank,
+      unit.name,
+      unit.score,
+      unit.maxScore,
+      unit.ratio,
+      STATUS_LABELS[unit.status][lang],
+      chosen ? chosen.name : null,
+      chosen ? chosen.title : null,
+      unit.prizeVnd,
+      chosen ? chosen.prizeVnd : null,
+      unit.reason[lang],
+      `${unit.source.sheet}!${unit.source.cell}`,
+    ],
+    style: unit.status,
+    link: unit.source,
+  };
+}
+
+/** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name. */
+function chosenByUnitName(bloc: BlocResult): Map<string, IndividualResult> {
+  const chosen = new Map<string, IndividualResult>();
+  for (const person of bloc.individuals) {
+    if (person.status !== "reserve" && !chosen.has(person.unit)) chosen.set(person.unit, person);
+  }
+  return chosen;
+}
+
+interface BlocTotals {
+  readonly collectiveProposed: number;
+  readonly collectiveTies: number;
+  readonly individualProposed: number;
+  readonly individualTies: number;
+  readonly prizeVnd: number | null;
+}
+
+/** Money the proposals cost if the council fills every tied slot. */
+function blocTotals(bloc: BlocResult, result: AwardResult): BlocTotals {
+  const collectiveProposed = bloc.units.filter((u) => u.status === "candidate").length;
+  const tiedUnit = bloc.units.find((u) => u.status === "tie");
+  const collectiveTies = bloc.units.filter((u) => u.status === "tie").length;
+  const individualProposed = bloc.individuals.filter((p) => p.status === "candidate").length;
+  const individualTies = bloc.individuals.filter((p) => p.status === "tie").length;
+  const individualOpen = Math.max(0, bloc.individualSlots - individualProposed);
+  const prize = result.prize;
+  const prizeVnd = prize
+    ? (collectiveProposed + (tiedUnit?.tie?.open ?? 0)) * prize.bangKhenCollectiveVnd +
+      (individualProposed + Math.min(individualTies, individualOpen)) * prize.bangKhenIndividualVnd
+    : null;
+  return { collectiveProposed, collectiveTies, individualProposed, individualTies, prizeVnd };
+}
+
+function totalsTable(
+  year: YearResult,
+  result: AwardResult,
+  lang: Lang,
+  startRow: number,
+  name: string,
+): SheetTable {
+  const rows: SheetRow[] = [];
+  const sums = [0, 0, 0, 0, 0, 0];
+  let prizeSum: number | null = result.prize ? 0 : null;
+  for (const bloc of year.blocs) {
+    const t = blocTotals(bloc, result);
+    const counts = [
+      bloc.collectiveSlots,
+      t.collectiveProposed,
+      t.collectiveTies,
+      bloc.individualSlots,
+      t.individualProposed,
+      t.individualTies,
+    ];
+    counts.forEach((n, i) => (sums[i] += n));
+    if (prizeSum !== null && t.prizeVnd !== null) prizeSum += t.prizeVnd;
+    rows.push({
+      values: [BLOC_SHORT_NAMES[bloc.bloc][lang], ...counts, t.prizeVnd],
+      style: "plain",
+      link: null,
+    });
+  }
+  rows.push({
+    values: [lang === "vi" ? "Tổng cộng" : "Total", ...sums, prizeSum],
+    style: "plain",
+    link: null,
+  });
+  return { name, startRow, columns: TOTAL_COLUMNS[lang], rows, linkColumn: null, totalRow: true };
+}
+
+/** Widest width per column over the tables, from column A. */
+function columnWidthsOf(tables: readonly SheetTable[]): number[] {
+  const widths: number[] = [];
+  for (const table of tables) {
+    table.columns.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.width);
+    });
+  }
+  return widths;
+}
+
+function tableNames(year: AwardYear, lang: Lang): { bloc: (b: number) => string; totals: string } {
+  const prefix = lang === "vi" ? `DeXuat${year}` : `Candidates${year}`;
+  return {
+    bloc: (b) => `${prefix}_${lang === "vi" ? "Khoi" : "Bloc"}${b}`,
+    totals: `${prefix}_${lang === "vi" ? "TongHop" : "Totals"}`,
+  };
+}
+
+function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): SheetModel {
+  const texts: SheetText[] = [];
+  const tables: SheetTable[] = [];
+  const names = tableNames(year.year, lang);
+  const lines = titleLines(result, year.year, lang);
+  lines.forEach((text, i) =>
+    texts.push({ row: i, text, style: i === 0 ? "title" : i === 1 ? "subtitle" : "note" }),
+  );
+  let row = lines.length + 1;
+  for (const bloc of year.blocs) {
+    texts.push({ row, text: sectionText(bloc, lang), style: "section" });
+    row += 1;
+    if (bloc.units.length > 0) {
+      const chosen = chosenByUnitName(bloc);
+      const rows = bloc.units.map((u, i) =>
+        unitRow(u, i, u.chosenIndividual ? chosen.get(u.name) : undefined, lang),
+      );
+      tables.push({
+        name: names.bloc(bloc.bloc),
+        startRow: row,
+        columns: UNIT_COLUMNS[lang],
+        rows,
+        linkColumn: SOURCE_COLUMN,
+        totalRow: false,
+      });
+      row += rows.length + 1;
+    }
+    row += 1;
+  }
+  texts.push({
+    row,
+    text: lang === "vi" ? "TỔNG HỢP THEO KHỐI" : "TOTALS BY BLOC",
+    style: "section",
+  });
+  tables.push(totalsTable(year, result, lang, row + 1, names.totals));
+  return {
+    kind: "candidates",
+    year: year.year,
+    name: candidateSheetName(year.year, lang),
+    texts,
+    tables,
+    freezeRows: tables[0].startRow + 1,
+    columnWidths: columnWidthsOf(tables),
+  };
+}
+
+function issueRow(issue: Issue, index: number, lang: Lang): SheetRow {
+  return {
+    values: [
+      index + 1,
+      SEVERITY_LABELS[issue.severity][lang],
+      issue.code,
+      issue.sheet,
+      issue.cell,
+      issue.message[lang],
+    ],
+    style: SEVERITY_STYLES[issue.severity],
+    link:
+      issue.sheet !== null && issue.cell !== null ? { sheet: issue.sheet, cell: issue.cell } : null,
+  };
+}
+
+function detectedTableRow(table: DetectedTable, lang: Lang): SheetRow {
+  const kind =
+    table.kind === "scores"
+      ? { vi: "Bảng điểm", en: "Scores" }[lang]
+      : { vi: "Cá nhân", en: "Nominees" }[lang];
+  const columns = Object.entries(table.columns)
+    .map(([role, letter]) => `${role}: ${letter}`)
+    .join(", ");
+  return {
+    values: [table.sheet, kind, table.headerRow, table.dataRows, table.year, columns],
+    style: "plain",
+    link: { sheet: table.sheet, cell: `A${table.headerRow}` },
+  };
+}
+
+function countSummary(issues: readonly Issue[], lang: Lang): string {
+  const count = (s: Severity) => issues.filter((i) => i.severity === s).length;
+  return lang === "vi"
+    ? `${count("error")} lỗi, ${count("warning")} cảnh báo, ${count("info")} thông tin. Bấm vào ô trong cột “Ô” để đến ô có vấn đề.`
+    : `${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info(s). Click a cell of the “Cell” column to go to the cell concerned.`;
+}
+
+function dataCheckSheet(result: AwardResult, lang: Lang): SheetModel {
+  const texts: SheetText[] = [
+    {
+      row: 0,
+      text: lang === "vi" ? "KIỂM TRA DỮ LIỆU" : "DATA CHECK",
+      style: "title",
+    },
+    { row: 1, text: countSummary(result.issues, lang), style: "subtitle" },
+  ];
+  const tables: SheetTable[] = [];
+  let row = 3;
+  if (result.issues.length > 0) {
+    tables.push({
+      name: lang === "vi" ? "KiemTraDuLieu" : "DataCheck",
+      startRow: row,
+      columns: ISSUE_COLUMNS[lang],
+      rows: result.issues.map((issue, i) => issueRow(issue, i, lang)),
+      linkColumn: ISSUE_LINK_COLUMN,
+      totalRow: false,
+    });
+    row += result.issues.length + 2;
+  } else {
+    texts.push({
+      row,
+      text: lang === "vi" ? "Không phát hiện vấn đề nào." : "No problem found.",
+      style: "note",
+    });
+    row += 2;
+  }
+  if (result.unplaced.length > 0) {
+    texts.push({
+      row,
+      text:
+        lang === "vi"
+          ? "Các dòng không xếp được vào khối và năm (lý do ở các lỗi trên):"
+          : "Rows that could not be placed in a bloc and year (see the errors above):",
+      style: "section",
+    });
+    row += 1;
+    for (const unplaced of result.unplaced) {
+      const where = `${unplaced.source.sheet}!${unplaced.source.cell}`;
+      texts.push({
+        row,
+        text: `“${unplaced.name}” (${where}): ${unplaced.issueCodes.join(", ")}`,
+        style: "note",
+      });
+      row += 1;
+    }
+    row += 1;
+  }
+  if (result.tables.length > 0) {
+    texts.push({
+      row,
+      text: lang === "vi" ? "CÁC BẢNG ĐÃ ĐỌC" : "TABLES READ",
+      style: "section",
+    });
+    tables.push({
+      name: lang === "vi" ? "BangDaDoc" : "TablesRead",
+      startRow: row + 1,
+      columns: TABLE_COLUMNS[lang],
+      rows: result.tables.map((t) => detectedTableRow(t, lang)),
+      linkColumn: 0,
+      totalRow: false,
+    });
+  }
+  return {
+    kind: "data-check",
+    year: null,
+    name: dataCheckSheetName(lang),
+    texts,
+    tables,
+    freezeRows: tables.length > 0 && result.issues.length > 0 ? tables[0].startRow + 1 : 0,
+    columnWidths: columnWidthsOf(tables),
+  };
+}
+
+/**
+ * The sheets to write for a result: one candidate sheet per year (title, legal basis, one table
+ * per bloc, a totals table), then the data-check sheet (every issue, linked to its cell).
+ *
+ * @example
+ * buildCandidateSheets(result, "vi").map((s) => s.name)
+ * //=> ["Đề xuất khen thưởng 2023", "Kiểm tra dữ liệu"]
+ */
+export function buildCandidateSheets(result: AwardResult, lang: Lang): SheetModel[] {
+  return [
+    ...result.years.map((year) => candidateSheet(result, year, lang)),
+    dataCheckSheet(result, lang),
+  ];
+}

@@ -1,0 +1,469 @@
+/**
+ * The whole engine in one call, the one the task pane, the custom functions and the command line
+ * all use: read the score tables and the nominees, then for each year and each of the four blocs
+ * rank, select, match the nominees, price the awards, and say why in one line per unit.
+ */
+import { dataCheckSheetName } from "./candidateSheet";
+import type { Issue } from "./issues";
+import { makeIssue, sortIssues } from "./issues";
+import { prizeBasis } from "./prize";
+import { rankUnitsWithinBloc } from "./rankUnits";
+import { readNominees } from "./readNominees";
+import { readScoreTables } from "./readScoreTable";
+import { awardSlots, isAwardYear } from "./rules";
+import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
+import { matchNominees, selectCollectiveAwards, selectIndividualAwards } from "./selectAwards";
+import type {
+  AwardResult,
+  AwardYear,
+  Bilingual,
+  Bloc,
+  BlocResult,
+  CellSheet,
+  DetectedTable,
+  IndividualResult,
+  InvalidUnitRow,
+  Nominee,
+  PrizeBasis,
+  RankOptions,
+  UnitResult,
+  UnitScore,
+  YearResult,
+} from "./types";
+import { BLOCS } from "./types";
+
+/** What the two readers found: the input of `rankReadings`. */
+export interface EngineReadings {
+  readonly scores: {
+    readonly units: readonly UnitScore[];
+    readonly invalid: readonly InvalidUnitRow[];
+    readonly issues: readonly Issue[];
+    readonly tables: readonly DetectedTable[];
+  };
+  readonly nominees: {
+    readonly nominees: readonly Nominee[];
+    readonly issues: readonly Issue[];
+    readonly table: DetectedTable | null;
+  };
+}
+
+const slotWordsEn = (n: number): string => `${n} slot${n === 1 ? "" : "s"}`;
+
+/** "tỷ lệ"/"ratio", or "điểm"/"score" for a table ranked by score. */
+function measureOf(ratio: number | null): Bilingual {
+  return ratio === null ? { vi: "điểm", en: "score" } : { vi: "tỷ lệ", en: "ratio" };
+}
+
+function collectiveReason(
+  selection: CollectiveSelection,
+  rankedCount: number,
+  slots: number,
+): Bilingual {
+  const { unit, rank } = selection.ranked;
+  const where = { vi: `Hạng ${rank}/${rankedCount}`, en: `Rank ${rank} of ${rankedCount}` };
+  switch (selection.status) {
+    case "candidate":
+      return {
+        vi: `${where.vi}, trong ${slots} suất của khối`,
+        en: `${where.en}, within the bloc's ${slotWordsEn(slots)}`,
+      };
+    case "not-selected":
+      return {
+        vi: `${where.vi}, ngoài ${slots} suất của khối`,
+        en: `${where.en}, outside the bloc's ${slotWordsEn(slots)}`,
+      };
+    case "tie": {
+      const measure = measureOf(unit.ratio);
+      const { size, open } = selection.tie ?? { size: 0, open: 0 };
+      return {
+        vi: `Bằng ${measure.vi} ở hạng ${rank} (${size} đơn vị, còn ${open} suất): Hội đồng xét`,
+        en: `Equal ${measure.en} at rank ${rank} (${size} units, ${slotWordsEn(open)} left): the council decides`,
+      };
+    }
+    case "excluded":
+      return {
+        vi: `Không xét theo ghi chú${unit.note ? `: ${unit.note}` : ""}`,
+        en: `Not considered, as noted${unit.note ? `: ${unit.note}` : ""}`,
+      };
+  }
+}
+
+function invalidReason(cell: string | null): Bilingual {
+  const place = (lang: "vi" | "en") =>
+    cell ? `${dataCheckSheetName(lang)} (${cell})` : dataCheckSheetName(lang);
+  return {
+    vi: `Dữ liệu không hợp lệ: xem ${place("vi")}`,
+    en: `Invalid data: see ${place("en")}`,
+  };
+}
+
+interface IndividualContext {
+  readonly rankedCount: number;
+  readonly slots: number;
+  readonly tie: { readonly size: number; readonly open: number } | null;
+  readonly chosenByUnit: ReadonlyMap<UnitScore, Nominee>;
+}
+
+function individualReason(selection: IndividualSelection, context: IndividualContext): Bilingual {
+  const { unitRank: rank, unit, nominee } = selection;
+  const { rankedCount, slots } = context;
+  const direct = nominee.direct
+    ? { vi: "; trực tiếp thực hiện", en: "; does the work directly" }
+    : { vi: "", en: "" };
+  if (selection.status === "candidate") {
+    return {
+      vi: `Đơn vị hạng ${rank}/${rankedCount}, trong ${slots} suất cá nhân của khối${direct.vi}`,
+      en: `Unit ranked ${rank} of ${rankedCount}, within the bloc's ${slots} individual slot${slots === 1 ? "" : "s"}${direct.en}`,
+    };
+  }
+  if (selection.status === "tie") {
+    const measure = measureOf(unit.ratio);
+    const { size, open } = context.tie ?? { size: 0, open: 0 };
+    return {
+      vi: `Đơn vị bằng ${measure.vi} ở hạng ${rank} (${size} đơn vị, còn ${open} suất cá nhân): Hội đồng xét`,
+      en: `Unit of equal ${measure.en} at rank ${rank} (${size} units, ${open} individual slot${open === 1 ? "" : "s"} left): the council decides`,
+    };
+  }
+  const chosen = context.chosenByUnit.get(unit);
+  if (chosen) {
+    return {
+      vi: `Dự phòng: đơn vị đã chọn ${chosen.name}`,
+      en: `Reserve: the unit's choice is ${chosen.name}`,
+    };
+  }
+  if (unit.excluded) {
+    return {
+      vi: "Dự phòng: đơn vị không xét theo ghi chú",
+      en: "Reserve: the unit is not considered, as noted",
+    };
+  }
+  return {
+    vi: `Dự phòng: đơn vị hạng ${rank}/${rankedCount}, ngoài ${slots} suất cá nhân của khối`,
+    en: `Reserve: unit ranked ${rank} of ${rankedCount}, outside the bloc's ${slots} individual slot${slots === 1 ? "" : "s"}`,
+  };
+}
+
+/** The 1-based row number of an A1 address ("D15" → 15). */
+function rowOfCell(cell: string): number {
+  const match = /(\d+)$/.exec(cell);
+  return match ? Number(match[1]) : 0;
+}
+
+/** For each sheet row with an error issue, the first error's cell: invalid rows point there. */
+function errorCellsByRow(issues: readonly Issue[]): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const issue of issues) {
+    if (issue.severity !== "error" || issue.sheet === null || issue.cell === null) continue;
+    const key = `${issue.sheet}\u0000${rowOfCell(issue.cell)}`;
+    if (!cells.has(key)) cells.set(key, issue.cell);
+  }
+  return cells;
+}
+
+function invalidUnitResult(
+  row: InvalidUnitRow,
+  bloc: Bloc,
+  year: AwardYear,
+  rankedCount: number,
+  errorCell: string | null,
+): UnitResult {
+  return {
+    name: row.name,
+    key: row.key,
+    bloc,
+    year,
+    score: row.score,
+    maxScore: row.maxScore,
+    ratio: null,
+    rank: null,
+    rankedCount,
+    status: "invalid",
+    tie: null,
+    prizeVnd: null,
+    chosenIndividual: null,
+    note: "",
+    source: row.source,
+    reason: invalidReason(errorCell),
+  };
+}
+
+interface BlocInput {
+  readonly bloc: Bloc;
+  readonly year: AwardYear;
+  readonly units: readonly UnitScore[];
+  readonly invalid: readonly InvalidUnitRow[];
+  readonly nomineesByUnit: ReadonlyMap<UnitScore, readonly Nominee[]>;
+  readonly hasNomineeTable: boolean;
+  readonly basis: PrizeBasis | null;
+  readonly errorCells: ReadonlyMap<string, string>;
+}
+
+const tieOf = (
+  selections: readonly { readonly status: string }[],
+  slots: number,
+): { size: number; open: number } | null => {
+  const size = selections.filter((s) => s.status === "tie").length;
+  const taken = selections.filter((s) => s.status === "candidate").length;
+  return size > 0 ? { size, open: slots - taken } : null;
+};
+
+/** Ranks, selects and prices one bloc of one year; returns its result and its warnings. */
+function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly issues: Issue[] } {
+  const { bloc, year, basis } = input;
+  const issues: Issue[] = [];
+  const collectiveSlots = awardSlots(bloc, year, "collective");
+  const individualSlots = awardSlots(bloc, year, "individual");
+  const ranked = rankUnitsWithinBloc(input.units);
+  const rankedCount = ranked.length;
+  const collectives = selectCollectiveAwards(ranked, collectiveSlots);
+  const individuals =
+    bloc === 4 ? [] : selectIndividualAwards(ranked, input.nomineesByUnit, individualSlots);
+  const chosenByUnit = new Map<UnitScore, Nominee>();
+  for (const s of individuals) if (s.status !== "reserve") chosenByUnit.set(s.unit, s.nominee);
+
+  const empty = input.units.length === 0 && input.invalid.length === 0;
+  const fillIssues = (
+    selections: readonly { readonly status: string }[],
+    slots: number,
+    recipient: "collective" | "individual",
+  ): void => {
+    const tie = tieOf(selections, slots);
+    const taken = selections.filter((s) => s.status === "candidate").length;
+    const filled = taken + (tie ? tie.open : 0);
+    if (filled < slots) {
+      issues.push(
+        makeIssue("SLOTS_UNFILLED", null, {
+          year,
+          bloc,
+          filled,
+          slots,
+          recipient: recipient === "collective" ? "tập thể" : "cá nhân",
+          recipientEn: recipient,
+        }),
+      );
+    }
+  };
+
+  if (empty) {
+    issues.push(makeIssue("BLOC_EMPTY", null, { year, bloc, slots: collectiveSlots }));
+  } else {
+    fillIssues(collectives, collectiveSlots, "collective");
+    if (input.hasNomineeTable && individualSlots > 0) {
+      fillIssues(individuals, individualSlots, "individual");
+    }
+  }
+  const firstTie = collectives.find((s) => s.status === "tie");
+  if (firstTie?.tie) {
+    issues.push(
+      makeIssue("TIE_AT_CUTOFF", firstTie.ranked.unit.source, {
+        year,
+        bloc,
+        count: firstTie.tie.size,
+        rank: firstTie.ranked.rank,
+        open: firstTie.tie.open,
+      }),
+    );
+  }
+  const individualTie = tieOf(individuals, individualSlots);
+  const firstIndividualTie = individuals.find((s) => s.status === "tie");
+  if (individualTie && firstIndividualTie) {
+    issues.push(
+      makeIssue("INDIVIDUAL_TIE_AT_CUTOFF", firstIndividualTie.unit.source, {
+        year,
+        bloc,
+        count: individualTie.size,
+        rank: firstIndividualTie.unitRank,
+        open: individualTie.open,
+      }),
+    );
+  }
+
+  const units: UnitResult[] = collectives.map((selection) => {
+    const { unit, rank } = selection.ranked;
+    const awarded = selection.status === "candidate" || selection.status === "tie";
+    return {
+      name: unit.name,
+      key: unit.key,
+      bloc,
+      year,
+      score: unit.score,
+      maxScore: unit.maxScore,
+      ratio: unit.ratio,
+      rank,
+      rankedCount,
+      status: selection.status,
+      tie: selection.tie,
+      prizeVnd: awarded && basis ? basis.bangKhenCollectiveVnd : null,
+      chosenIndividual: chosenByUnit.get(unit)?.name ?? null,
+      note: unit.note,
+      source: unit.source,
+      reason: collectiveReason(selection, rankedCount, collectiveSlots),
+    };
+  });
+  for (const row of [...input.invalid].sort((a, b) => a.order - b.order)) {
+    const errorCell =
+      input.errorCells.get(`${row.source.sheet}\u0000${rowOfCell(row.source.cell)}`) ?? null;
+    units.push(invalidUnitResult(row, bloc, year, rankedCount, errorCell));
+  }
+
+  const context: IndividualContext = {
+    rankedCount,
+    slots: individualSlots,
+    tie: individualTie,
+    chosenByUnit,
+  };
+  const individualResults: IndividualResult[] = individuals.map((selection) => ({
+    name: selection.nominee.name,
+    title: selection.nominee.title,
+    unit: selection.unit.name,
+    unitRank: selection.unitRank,
+    direct: selection.nominee.direct,
+    status: selection.status,
+    prizeVnd: selection.status !== "reserve" && basis ? basis.bangKhenIndividualVnd : null,
+    source: selection.nominee.source,
+    reason: individualReason(selection, context),
+  }));
+
+  return {
+    result: {
+      bloc,
+      year,
+      collectiveSlots,
+      individualSlots,
+      units,
+      individuals: individualResults,
+      empty,
+    },
+    issues,
+  };
+}
+
+/** The years a run covers: the chosen year, else every movement year present. */
+function yearsOfRun(readings: EngineReadings, year: number | undefined): AwardYear[] {
+  if (year !== undefined) return isAwardYear(year) ? [year] : [];
+  const years = new Set<AwardYear>();
+  for (const u of readings.scores.units) years.add(u.year);
+  for (const row of readings.scores.invalid) {
+    if (row.bloc !== null && isAwardYear(row.year)) years.add(row.year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+const blocYearKey = (year: number, bloc: number): string => `${year}:${bloc}`;
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The engine after reading: ranks and selects what the readers found. `rankWorkbook` is this
+ * applied to `readScoreTables` and `readNominees`; it is exported so that a caller holding
+ * readings (or a test) need not go through cells.
+ *
+ * @example
+ * rankReadings({ scores: { units: [soTuPhap], invalid: [], issues: [], tables: [] },
+ *   nominees: { nominees: [], issues: [], table: null } }, { decisionDate: "2024-03-31" })
+ *   .years[0].blocs[0].units[0].status //=> "candidate"
+ */
+export function rankReadings(readings: EngineReadings, options: RankOptions): AwardResult {
+  const issues: Issue[] = [...readings.scores.issues, ...readings.nominees.issues];
+  const basis = prizeBasis(options.decisionDate);
+  const years = yearsOfRun(readings, options.year);
+  const inRun = new Set<number>(years);
+
+  const unitsByBloc = new Map<string, UnitScore[]>();
+  const invalidByBloc = new Map<string, InvalidUnitRow[]>();
+  const unplaced: InvalidUnitRow[] = [];
+  const otherYears = new Map<number, number>();
+  const countOtherYear = (year: number): void => {
+    otherYears.set(year, (otherYears.get(year) ?? 0) + 1);
+  };
+  const unitsInRun: UnitScore[] = [];
+  for (const u of readings.scores.units) {
+    if (!inRun.has(u.year)) {
+      countOtherYear(u.year);
+      continue;
+    }
+    unitsInRun.push(u);
+    pushTo(unitsByBloc, blocYearKey(u.year, u.bloc), u);
+  }
+  for (const row of readings.scores.invalid) {
+    if (row.bloc === null || !isAwardYear(row.year)) unplaced.push(row);
+    else if (!inRun.has(row.year)) countOtherYear(row.year);
+    else pushTo(invalidByBloc, blocYearKey(row.year, row.bloc), row);
+  }
+  const nominees = readings.nominees.nominees.filter((n) => {
+    if (n.year === null || inRun.has(n.year)) return true;
+    countOtherYear(n.year);
+    return false;
+  });
+  const match = matchNominees(nominees, unitsInRun);
+  issues.push(...match.issues);
+
+  const errorCells = errorCellsByRow(readings.scores.issues);
+  const yearResults: YearResult[] = years.map((year) => ({
+    year,
+    blocs: BLOCS.map((bloc) => {
+      const key = blocYearKey(year, bloc);
+      const { result, issues: blocIssues } = rankBloc({
+        bloc,
+        year,
+        units: unitsByBloc.get(key) ?? [],
+        invalid: invalidByBloc.get(key) ?? [],
+        nomineesByUnit: match.byUnit,
+        hasNomineeTable: readings.nominees.table !== null,
+        basis,
+        errorCells,
+      });
+      issues.push(...blocIssues);
+      return result;
+    }),
+  }));
+
+  if (!basis) issues.push(makeIssue("PRIZE_DATE_UNKNOWN", null, { date: options.decisionDate }));
+  if (otherYears.size > 0 && options.year !== undefined) {
+    const count = [...otherYears.values()].reduce((sum, n) => sum + n, 0);
+    const list = [...otherYears.keys()].sort((a, b) => a - b).join(", ");
+    issues.push(makeIssue("ROWS_OF_OTHER_YEARS", null, { count, years: list, year: options.year }));
+  }
+
+  return {
+    schema: "dti-awards/result@1",
+    decisionDate: options.decisionDate,
+    prize: basis,
+    years: yearResults,
+    unplaced: [...unplaced].sort((a, b) => a.order - b.order),
+    issues: sortIssues(issues),
+    tables: readings.nominees.table
+      ? [...readings.scores.tables, readings.nominees.table]
+      : [...readings.scores.tables],
+  };
+}
+
+/**
+ * Ranks a whole workbook: reads the score tables and the nominee sheet, then for each year present
+ * (or only `options.year`) and each of the four blocs ranks, selects, matches and prices.
+ * Deterministic: the same cells and options give a deep-equal result.
+ *
+ * @example
+ * rankWorkbook([{ name: "DTI 2023", values: cells }], { decisionDate: "2024-03-31" })
+ *   .years.map((y) => y.year) //=> [2023]
+ */
+export function rankWorkbook(sheets: readonly CellSheet[], options: RankOptions): AwardResult {
+  const scores = readScoreTables(sheets, {
+    year: options.year,
+    sheets: options.sheets,
+    headers: options.headers,
+    headerRow: options.headerRow,
+    ignoreSheets: options.ignoreSheets,
+    nomineeSheet: options.nomineeSheet,
+  });
+  const nominees = readNominees(sheets, {
+    nomineeSheet: options.nomineeSheet,
+    year: options.year,
+    ignoreSheets: options.ignoreSheets,
+  });
+  return rankReadings({ scores, nominees }, options);
+}

@@ -1,0 +1,168 @@
+/**
+ * The command line's `--json` output: a stable, documented shape ("dti-awards/result@1") for
+ * scripts and other systems. Fields may be added; the ones here are never renamed.
+ */
+import type { IssueCode } from "./issues";
+import type {
+  AwardResult,
+  AwardYear,
+  Bloc,
+  IndividualStatus,
+  Lang,
+  PrizeBasis,
+  Severity,
+  UnitStatus,
+} from "./types";
+
+export interface ResultJsonUnit {
+  readonly name: string;
+  readonly score: number | null;
+  readonly maxScore: number | null;
+  /** score ÷ max as a fraction; null without a max score or for an invalid row. */
+  readonly ratio: number | null;
+  /** null for an invalid row. */
+  readonly rank: number | null;
+  readonly status: UnitStatus;
+  readonly prizeVnd: number | null;
+  /** "Sheet!A1" of the unit's name cell. */
+  readonly source: string;
+  readonly tie: { readonly size: number; readonly open: number } | null;
+  readonly chosenIndividual: string | null;
+  readonly reason: string;
+}
+
+export interface ResultJsonIndividual {
+  readonly name: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly unitRank: number | null;
+  readonly direct: boolean;
+  readonly status: IndividualStatus;
+  readonly prizeVnd: number | null;
+  readonly source: string;
+  readonly reason: string;
+}
+
+export interface ResultJsonBloc {
+  readonly bloc: Bloc;
+  readonly collectiveSlots: number;
+  readonly individualSlots: number;
+  readonly empty: boolean;
+  readonly units: readonly ResultJsonUnit[];
+  readonly individuals: readonly ResultJsonIndividual[];
+}
+
+export interface ResultJsonIssue {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+export interface ResultJsonUnplaced {
+  readonly name: string;
+  readonly bloc: Bloc | null;
+  readonly year: number | null;
+  readonly source: string;
+  readonly issueCodes: readonly string[];
+}
+
+export interface ResultJsonTable {
+  readonly sheet: string;
+  readonly kind: "scores" | "nominees";
+  readonly headerRow: number;
+  readonly columns: Readonly<Record<string, string>>;
+  readonly dataRows: number;
+  readonly year: number | null;
+  readonly yearSource: string;
+}
+
+export interface ResultJson {
+  readonly schema: "dti-awards/result@1";
+  /** The award decision date the prizes are computed for; null when none is known. */
+  readonly decisionDate: string | null;
+  readonly prize: PrizeBasis | null;
+  readonly years: readonly {
+    readonly year: AwardYear;
+    readonly blocs: readonly ResultJsonBloc[];
+  }[];
+  readonly issues: readonly ResultJsonIssue[];
+  readonly unplaced: readonly ResultJsonUnplaced[];
+  readonly tables: readonly ResultJsonTable[];
+}
+
+const place = (ref: { readonly sheet: string; readonly cell: string }): string =>
+  `${ref.sheet}!${ref.cell}`;
+
+/**
+ * The JSON form of a result, messages in one language.
+ *
+ * @example
+ * toResultJson(result, "en").years[0].blocs[0].units[0]
+ * //=> { name: "Sở Tư pháp", score: 942.5, maxScore: 1000, ratio: 0.9425, rank: 1,
+ * //     status: "candidate", prizeVnd: 3600000, source: "DTI 2023!B11", … }
+ */
+export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
+  return {
+    schema: "dti-awards/result@1",
+    decisionDate: result.decisionDate ?? result.prize?.decisionDate ?? null,
+    prize: result.prize,
+    years: result.years.map((year) => ({
+      year: year.year,
+      blocs: year.blocs.map((bloc) => ({
+        bloc: bloc.bloc,
+        collectiveSlots: bloc.collectiveSlots,
+        individualSlots: bloc.individualSlots,
+        empty: bloc.empty,
+        units: bloc.units.map((u) => ({
+          name: u.name,
+          score: u.score,
+          maxScore: u.maxScore,
+          ratio: u.status === "invalid" ? null : u.ratio,
+          rank: u.rank,
+          status: u.status,
+          prizeVnd: u.prizeVnd,
+          source: place(u.source),
+          tie: u.tie,
+          chosenIndividual: u.chosenIndividual,
+          reason: u.reason[lang],
+        })),
+        individuals: bloc.individuals.map((p) => ({
+          name: p.name,
+          title: p.title,
+          unit: p.unit,
+          unitRank: p.unitRank,
+          direct: p.direct,
+          status: p.status,
+          prizeVnd: p.prizeVnd,
+          source: place(p.source),
+          reason: p.reason[lang],
+        })),
+      })),
+    })),
+    issues: result.issues.map((issue) => ({
+      severity: issue.severity,
+      code: issue.code,
+      sheet: issue.sheet,
+      cell: issue.cell,
+      message: issue.message[lang],
+    })),
+    unplaced: result.unplaced.map((row) => ({
+      name: row.name,
+      bloc: row.bloc,
+      year: row.year,
+      source: place(row.source),
+      issueCodes: row.issueCodes,
+    })),
+    tables: result.tables.map((t) => ({
+      sheet: t.sheet,
+      kind: t.kind,
+      headerRow: t.headerRow,
+      columns: { ...t.columns } as Record<string, string>,
+      dataRows: t.dataRows,
+      year: t.year,
+      yearSource: t.yearSource,
+    })),
+  };
+}
