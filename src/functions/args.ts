@@ -409,12 +409,15 @@ export function parseMatrix(value: unknown, what: Bilingual): Parsed<Matrix> {
   if (rows === 0 || columns === 0) {
     return fail(`${what.vi} không phải là một vùng ô`, `${what.en} is not a range`);
   }
-  const cells: unknown[] = [];
-  for (const row of value as unknown[]) {
+  // Indexed loops into a preallocated list: this runs on every RANK/STATUS call over the whole
+  // range, and iterators made it the most expensive step of a cached call.
+  const cells: unknown[] = new Array(rows * columns);
+  for (let r = 0; r < rows; r += 1) {
+    const row: unknown = value[r];
     if (!Array.isArray(row) || row.length !== columns) {
       return fail(`${what.vi} không phải là một vùng ô`, `${what.en} is not a range`);
     }
-    for (const cell of row) cells.push(cell);
+    for (let c = 0; c < columns; c += 1) cells[r * columns + c] = row[c];
   }
   return ok({ rows, columns, cells });
 }

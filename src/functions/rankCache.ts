@@ -71,7 +71,9 @@ export function sameKey(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
     const y = b[p];
     if (Array.isArray(x) && Array.isArray(y)) {
       if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i += 1) if (!sameCell(x[i], y[i])) return false;
+      for (let i = 0; i < x.length; i += 1) {
+        if (x[i] !== y[i] && !sameCell(x[i], y[i])) return false;
+      }
     } else if (Array.isArray(x) || Array.isArray(y) || !sameCell(x, y)) return false;
   }
   return true;

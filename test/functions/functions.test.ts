@@ -1,4 +1,3 @@
-jest.mock("../../src/domain/rankWorkbook", () => ({ rankWorkbook: jest.fn() })); // TEMP
 import * as rankUnits from "../../src/domain/rankUnits";
 import {
   baseSalary,

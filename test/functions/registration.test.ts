@@ -1,4 +1,3 @@
-jest.mock("../../src/domain/rankWorkbook", () => ({ rankWorkbook: jest.fn() })); // TEMP
 import { installCustomFunctions, uninstallCustomFunctions } from "./customFunctionsShim";
 
 const IDS = ["SLOTS", "RATIO", "RANK", "STATUS", "CHECK", "PRIZE", "BASESALARY", "CANDIDATES"];
