@@ -4,3 +4,4 @@ export * from "./payload";
 export * from "./readWorkbook";
 export * from "./writeSheets";
 export * from "./rankInExcel";
+export * from "./mapping";
