@@ -1,0 +1,144 @@
+/**
+ * Offline structure check of manifest.xml (office-addin-manifest validate needs the network):
+ * a tiny XML tokenizer checks well-formedness, then ids, resids, URLs and icons are compared.
+ */
+import { existsSync, readFileSync } from "fs";
+import { join } from "path";
+
+interface XmlElement {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: XmlElement[];
+  text: string;
+}
+
+/** Parses the XML subset manifests use; throws on anything not well-formed. */
+function parseXml(source: string): XmlElement {
+  const root: XmlElement = { name: "#document", attributes: {}, children: [], text: "" };
+  const stack: XmlElement[] = [root];
+  const token =
+    /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  let match: RegExpExecArray | null;
+  while ((match = token.exec(source))) {
+    const [whole, close, open, attrs, selfClosing, text, stray] = match;
+    if (stray) throw new Error(`stray "<" at ${match.index}`);
+    if (whole.startsWith("<?") || whole.startsWith("<!--")) continue;
+    const top = stack[stack.length - 1];
+    if (text !== undefined) {
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text))
+        throw new Error(`bad entity in ${text}`);
+      top.text += text.trim();
+    } else if (close) {
+      if (top.name !== close) throw new Error(`</${close}> closes <${top.name}>`);
+      stack.pop();
+    } else if (open) {
+      const attributes: Record<string, string> = {};
+      for (const a of attrs.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+        if (a[1] in attributes) throw new Error(`duplicate attribute ${a[1]} on <${open}>`);
+        attributes[a[1]] = a[2] ?? a[3];
+      }
+      const element: XmlElement = { name: open, attributes, children: [], text: "" };
+      top.children.push(element);
+      if (!selfClosing) stack.push(element);
+    }
+  }
+  if (stack.length !== 1) throw new Error(`unclosed <${stack[stack.length - 1].name}>`);
+  if (root.children.length !== 1) throw new Error("one root element expected");
+  return root.children[0];
+}
+
+function all(element: XmlElement): XmlElement[] {
+  return [element, ...element.children.flatMap(all)];
+}
+
+const local = (name: string) => name.replace(/^.*:/, "");
+const manifestText = readFileSync(join(__dirname, "..", "manifest.xml"), "utf8");
+const manifest = parseXml(manifestText);
+const elements = all(manifest);
+const named = (name: string) => elements.filter((e) => local(e.name) === name);
+
+describe("manifest.xml", () => {
+  it("is well-formed XML with an OfficeApp task-pane root", () => {
+    expect(manifest.name).toBe("OfficeApp");
+    expect(manifest.attributes["xsi:type"]).toBe("TaskPaneApp");
+    expect(() => parseXml("<a><b></a>")).toThrow();
+  });
+
+  it("defines every resid it uses, once", () => {
+    const resources = named("Resources")[0];
+    const defined = all(resources)
+      .filter((e) => e.attributes.id)
+      .map((e) => e.attributes.id);
+    expect(new Set(defined).size).toBe(defined.length);
+    const used = elements.filter((e) => e.attributes.resid).map((e) => e.attributes.resid);
+    expect(used.length).toBeGreaterThan(0);
+    for (const resid of used) expect(defined).toContain(resid);
+  });
+
+  it("gives controls unique ids and runs Rank as the 'rank' action", () => {
+    const ids = named("Control").map((c) => c.attributes.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(named("FunctionName").map((f) => f.text)).toEqual(["rank"]);
+    expect(named("Action").map((a) => a.attributes["xsi:type"])).toEqual([
+      "ExecuteFunction",
+      "ShowTaskpane",
+    ]);
+    expect(named("OfficeTab")[0].attributes.id).toBe("TabHome");
+  });
+
+  it("uses the custom-functions namespace AWARD", () => {
+    const namespace = named("Namespace")[0].attributes.resid;
+    const value = named("String").find((s) => s.attributes.id === namespace);
+    expect(value?.attributes.DefaultValue).toBe("AWARD");
+  });
+
+  it("requires the shared runtime and points runtime, function file and functions page at one page", () => {
+    const sets = named("Set").map((s) => `${s.attributes.Name} ${s.attributes.MinVersion}`);
+    expect(sets).toEqual(
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]),
+    );
+    const runtime = named("Runtime")[0];
+    expect(runtime.attributes).toMatchObject({ resid: "Taskpane.Url", lifetime: "long" });
+    expect(named("FunctionFile")[0].attributes.resid).toBe("Taskpane.Url");
+    const page = named("Page")[0].children[0];
+    expect(page.attributes.resid).toBe("Taskpane.Url");
+  });
+
+  it("puts every URL under one origin, apart from the support placeholder", () => {
+    const namespaces = new Set(
+      elements.flatMap((e) =>
+        Object.entries(e.attributes)
+          .filter(([name]) => name === "xmlns" || name.startsWith("xmlns:"))
+          .map(([, value]) => value),
+      ),
+    );
+    const urls = [...manifestText.matchAll(/https?:\/\/[^"<\s]+/g)]
+      .map((m) => m[0])
+      .filter((u) => !namespaces.has(u));
+    const support = named("SupportUrl")[0].attributes.DefaultValue;
+    expect(support).toBe("https://example.invalid/support");
+    const origins = new Set(urls.filter((u) => u !== support).map((u) => new URL(u).origin));
+    expect([...origins]).toEqual(["https://localhost:3000"]);
+  });
+
+  it("names icons that exist in assets/", () => {
+    const icons = [
+      ...manifestText.matchAll(/https:\/\/localhost:3000\/(assets\/[^"<]+\.png)/g),
+    ].map((m) => m[1]);
+    expect(icons.length).toBeGreaterThanOrEqual(4);
+    for (const icon of icons) expect(existsSync(join(__dirname, "..", icon))).toBe(true);
+    for (const size of [16, 32, 64, 80, 128]) {
+      const png = readFileSync(join(__dirname, "..", "assets", `icon-${size}.png`));
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.readUInt32BE(16)).toBe(size);
+    }
+  });
+
+  it("asks for ReadWriteDocument and nothing more", () => {
+    expect(named("Permissions").map((p) => p.text)).toEqual(["ReadWriteDocument"]);
+  });
+
+  it("names the Department as provider", () => {
+    expect(named("ProviderName")[0].text).toBe("Sở Thông tin và Truyền thông thành phố Cần Thơ");
+  });
+});
