@@ -1,0 +1,82 @@
+import {
+  cellAddress,
+  cleanText,
+  columnLetter,
+  editDistance,
+  foldText,
+  matchKey,
+  unitKey,
+} from "../../src/domain/text";
+
+describe("cleanText", () => {
+  it("collapses spaces, non-breaking spaces and line breaks, and trims", () => {
+    expect(cleanText("  Sở   Tư\u00a0pháp \n")).toBe("Sở Tư pháp");
+  });
+
+  it("composes decomposed text", () => {
+    expect(cleanText("Sở Tư pháp".normalize("NFD"))).toBe("Sở Tư pháp".normalize("NFC"));
+  });
+});
+
+describe("foldText", () => {
+  it("drops diacritics, case and punctuation for header matching", () => {
+    expect(foldText("Tỷ lệ (%)")).toBe("ty le %");
+    expect(foldText("ĐIỂM ĐẠT ĐƯỢC")).toBe("diem dat duoc");
+    expect(foldText("Điểm đạt được".normalize("NFD"))).toBe("diem dat duoc");
+  });
+});
+
+describe("unitKey", () => {
+  it("unifies case, spaces, NFC/NFD and tone placement", () => {
+    expect(unitKey("UBND phường Thạnh Hoà")).toBe(unitKey("ubnd  phường thạnh hòa"));
+    expect(unitKey("Thạnh Hoà".normalize("NFD"))).toBe(unitKey("Thạnh Hòa"));
+  });
+
+  it("spells a final y after a consonant as i", () => {
+    expect(unitKey("Tỷ lệ")).toBe(unitKey("Tỉ lệ"));
+  });
+
+  it("keeps other diacritics so that different names stay different", () => {
+    expect(unitKey("Tân Thạnh")).not.toBe(unitKey("Tân Thành"));
+    expect(unitKey("Phường An Bình")).not.toBe(unitKey("Phường Ân Bình"));
+  });
+});
+
+describe("matchKey", () => {
+  it("ignores a leading UBND or Ủy ban nhân dân", () => {
+    expect(matchKey("Uỷ ban nhân dân xã Tân Thới")).toBe(matchKey("UBND xã Tân Thới"));
+    expect(matchKey("UBND xã Tân Thới")).toBe(matchKey("xã Tân Thới"));
+  });
+
+  it("never strips xã, phường or thị trấn", () => {
+    expect(matchKey("phường Thới An")).not.toBe(matchKey("xã Thới An"));
+    expect(matchKey("thị trấn Cờ Đỏ")).not.toBe(matchKey("Cờ Đỏ"));
+  });
+});
+
+describe("editDistance", () => {
+  it("counts single-character edits", () => {
+    expect(editDistance("Sở Tư pháp", "Sở Tư Pháp")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("same", "same")).toBe(0);
+  });
+});
+
+describe("columnLetter and cellAddress", () => {
+  it("turns 0-based indexes into A1 letters", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AB",
+      "ZZ",
+      "AAA",
+    ]);
+  });
+
+  it("names a 0-based row and column in A1", () => {
+    expect(cellAddress(10, 1)).toBe("B11");
+    expect(cellAddress(0, 0)).toBe("A1");
+  });
+});
