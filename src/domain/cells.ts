@@ -153,6 +153,7 @@ function groupedInteger(text: string): string | null {
 
 /** Digits after the decimal point of a number as JavaScript writes it (1e-7 counts 7). */
 function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
   const [mantissa, exponent] = String(Math.abs(value)).split("e");
   const fraction = (mantissa.split(".")[1] ?? "").length;
   return Math.max(0, fraction - (exponent ? Number(exponent) : 0));

@@ -524,6 +524,7 @@ function formatComputed(computed: number, written: { value: number; percent: boo
 
 /** Reads one cell of the year column: a number or a text stating a year. */
 function yearOfCell(value: unknown): number | null {
+  if (typeof value === "number") return Number.isInteger(value) ? value : null;
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
   }
@@ -534,32 +535,113 @@ function yearOfCell(value: unknown): number | null {
 }
 
 /** Reads the data rows of one table into raw rows (year and duplicates are settled later). */
-function readTableRows(plan: TablePlan, tableIndex: number): RawRow[] {
+/** True for a blank cell without building its text. */
+function isBlankCell(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "") ||
+    (value instanceof Date && Number.isNaN(value.getTime()))
+  );
+}
+
+function isRomanCell(value: unknown): boolean {
+  return typeof value === "string" && value.length <= 8 && ROMAN_CELL.test(value.trim());
+}
+
+/** First words after which a name may be a total, a section heading or a numbered heading. */
+const SPECIAL_FIRST_WORDS = new Set([
+  "tong",
+  "cong",
+  "trung",
+  "binh",
+  "diem",
+  "total",
+  "average",
+  "grand",
+  "sum",
+  "mean",
+  "khoi",
+  "bloc",
+  "block",
+]);
+
+/**
+ * Per-read caches, so that 100,000 rows fold each distinct word once: unit keys are built word
+ * by word (`unitKey` folds each word on its own) and first words are classified once.
+ */
+interface ReadCache {
+  readonly wordKeys: Map<string, string>;
+  readonly firstWords: Map<string, boolean>;
+}
+
+function newCache(): ReadCache {
+  return { wordKeys: new Map(), firstWords: new Map() };
+}
+
+/** `unitKey(name)` for a name that is already clean text, with each word folded once. */
+function cachedUnitKey(name: string, cache: ReadCache): string {
+  const words = name.trim().toLowerCase().split(" ");
+  let key = "";
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    let folded = cache.wordKeys.get(word);
+    if (folded === undefined) {
+      folded = unitKey(word);
+      cache.wordKeys.set(word, folded);
+    }
+    key = i === 0 ? folded : `${key} ${folded}`;
+  }
+  return key;
+}
+
+/** True when a name's first word may start a total row or a heading (checked in full then). */
+function mayBeSpecial(name: string, cache: ReadCache): boolean {
+  const space = name.indexOf(" ");
+  const word = space < 0 ? name : name.slice(0, space);
+  let special = cache.firstWords.get(word);
+  if (special === undefined) {
+    const folded = foldText(word);
+    special =
+      SPECIAL_FIRST_WORDS.has(folded) ||
+      ROMAN_NUMERAL.test(folded) ||
+      /^(?:\d{1,2}|[a-d])$/.test(folded);
+    cache.firstWords.set(word, special);
+  }
+  return special;
+}
+
+/** Reads the data rows of one table into raw rows (year and duplicates are settled later). */
+function readTableRows(plan: TablePlan, tableIndex: number, cache: ReadCache): RawRow[] {
   const { values, header, colOffset, rowOffset } = plan;
   const c = header.columns;
   const unitCol = c.unit ?? 0;
+  const letters: string[] = [];
   const rows: RawRow[] = [];
   let sectionBloc: Bloc | null | undefined;
   let group = "";
   for (let r = header.row + 1; r < plan.end; r += 1) {
     const cells = rowAt(values, r);
-    const reader: RowReader = {
-      cells,
-      ref: (col) => ({ sheet: plan.sheet, cell: cellAddress(rowOffset + r, colOffset + col) }),
+    const sheetRow = rowOffset + r + 1;
+    const ref = (col: number): CellRef => {
+      const letter = (letters[col] ??= columnLetter(colOffset + col));
+      return { sheet: plan.sheet, cell: `${letter}${sheetRow}` };
     };
     const scoreParsed = c.score !== undefined ? parseCellNumber(cells[c.score]) : null;
     const maxParsed = c.maxScore !== undefined ? parseCellNumber(cells[c.maxScore]) : null;
     const ratioParsed = c.ratio !== undefined ? parseCellNumber(cells[c.ratio]) : null;
-    const hasData = [scoreParsed, maxParsed, ratioParsed].some((p) => p && p.kind !== "blank");
+    const hasData =
+      (scoreParsed !== null && scoreParsed.kind !== "blank") ||
+      (maxParsed !== null && maxParsed.kind !== "blank") ||
+      (ratioParsed !== null && ratioParsed.kind !== "blank");
     const rawName = cellText(cells[unitCol]);
-    const firstText = cellText(cells[0]);
-    const indexText = c.index !== undefined ? cellText(cells[c.index]) : firstText;
-    const numbered = ROMAN_CELL.test(indexText) || ROMAN_CELL.test(firstText);
+    const numbered =
+      isRomanCell(cells[0]) || (c.index !== undefined && isRomanCell(cells[c.index]));
     if (rawName === "") {
       if (!hasData) {
-        const texts = cells.filter((v): v is string => typeof v === "string");
-        for (const text of texts) {
-          const heading = sectionHeading(foldText(text), numbered, false);
+        for (const value of cells) {
+          if (typeof value !== "string") continue;
+          const heading = sectionHeading(foldText(value), numbered, false);
           if (heading) {
             sectionBloc = heading.bloc;
             group = "";
@@ -569,27 +651,31 @@ function readTableRows(plan: TablePlan, tableIndex: number): RawRow[] {
       }
       continue;
     }
-    const folded = foldText(rawName.length > 64 ? rawName.slice(0, 64) : rawName);
-    if (isTotalText(folded)) continue;
     const hasStt = c.index !== undefined && parseCellNumber(cells[c.index]).kind === "number";
-    const heading = sectionHeading(folded, numbered, !hasData && !hasStt);
-    if (heading) {
-      sectionBloc = heading.bloc;
-      group = "";
-      continue;
+    const weak = !hasData && !hasStt;
+    let folded = "";
+    if (weak || numbered || mayBeSpecial(rawName, cache)) {
+      folded = foldText(rawName.length > 64 ? rawName.slice(0, 64) : rawName);
+      if (isTotalText(folded)) continue;
+      const heading = sectionHeading(folded, numbered, weak);
+      if (heading) {
+        sectionBloc = heading.bloc;
+        group = "";
+        continue;
+      }
     }
     const blocValue = c.bloc !== undefined ? cells[c.bloc] : undefined;
     const yearValue = c.year !== undefined ? cells[c.year] : undefined;
-    const hasBlocValue = cellText(blocValue) !== "";
-    const hasYearValue = cellText(yearValue) !== "";
-    if (!hasData && !hasStt && !hasBlocValue && !hasYearValue) {
+    const hasBlocValue = !isBlankCell(blocValue);
+    const hasYearValue = !isBlankCell(yearValue);
+    if (weak && !hasBlocValue && !hasYearValue) {
       if (c.index !== undefined || looksLikeHeading(rawName, folded)) {
         group = rawName;
         continue;
       }
     }
     rows.push(
-      readUnitRow(plan, tableIndex, reader, rawName, group, {
+      readUnitRow(plan, tableIndex, { cells, ref }, rawName, group, cache, {
         scoreParsed,
         maxParsed,
         ratioParsed,
@@ -621,6 +707,7 @@ function readUnitRow(
   row: RowReader,
   rawName: string,
   group: string,
+  cache: ReadCache,
   v: RowValues,
 ): RawRow {
   const c = plan.header.columns;
@@ -709,7 +796,7 @@ function readUnitRow(
   return {
     table: tableIndex,
     name,
-    key: unitKey(name),
+    key: cachedUnitKey(name, cache),
     source,
     group,
     bloc,
@@ -777,7 +864,8 @@ export function readScoreTables(
     issues.push(makeIssue("NO_SCORE_TABLE", null));
     return { units: [], invalid: [], issues, tables: [] };
   }
-  const rawByTable = plans.map((plan, i) => readTableRows(plan, i));
+  const cache = newCache();
+  const rawByTable = plans.map((plan, i) => readTableRows(plan, i, cache));
   const years = tableYears(plans, rawByTable, options.year);
   return settleRows(plans, rawByTable, years, issues);
 }
@@ -847,7 +935,7 @@ function settleRows(
     }
     const fallbackYear = tableYear.source === "column" ? (plan.statedYear ?? null) : tableYear.year;
     for (const raw of rawByTable[t]) {
-      const rowIssues = [...raw.issues];
+      const rowIssues = raw.issues.length > 0 ? [...raw.issues] : [];
       const unit = raw.name;
       let year: number | null;
       if (raw.cellYear !== undefined) {

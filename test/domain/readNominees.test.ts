@@ -1,0 +1,102 @@
+import { isDirectMark, readNominees } from "../../src/domain/readNominees";
+import type { CellSheet } from "../../src/domain/types";
+import { matchKey } from "../../src/domain/text";
+import { nomineeSheet, officerLayout } from "../fixtures/layouts";
+
+describe("readNominees", () => {
+  it("finds the nominee sheet by its headers and reads each person in listed order", () => {
+    const reading = readNominees([officerLayout(), nomineeSheet()]);
+    expect(reading.nominees.map((n) => [n.name, n.unitName, n.direct, n.order])).toEqual([
+      ["Lý Ngọc Hải", "Sở Nội vụ", false, 0],
+      ["Ngô Thị Mai", "Sở Nội vụ", true, 1],
+      ["Võ Ngọc Dũng", "Ủy ban nhân dân xã Tân Thới", true, 2],
+      ["Trần Văn Vy", "UBND quận Ninh Kiều", true, 3],
+    ]);
+    expect(reading.nominees[0]).toMatchObject({
+      title: "Chuyên viên Văn phòng",
+      achievement: "Tham mưu",
+      year: null,
+      unitKey: matchKey("Sở Nội vụ"),
+      source: { sheet: "Cá nhân đề xuất", cell: "B2" },
+    });
+    expect(reading.nominees[2].unitKey).toBe(matchKey("UBND xã Tân Thới"));
+    expect(reading.table).toMatchObject({
+      sheet: "Cá nhân đề xuất",
+      kind: "nominees",
+      headerRow: 1,
+      columns: { person: "B", title: "C", unit: "D", direct: "E", achievement: "F" },
+      dataRows: 4,
+    });
+  });
+
+  it("warns about a row with a unit but no person name, on the name cell", () => {
+    const reading = readNominees([nomineeSheet()]);
+    expect(reading.issues.map((i) => [i.code, i.severity, i.sheet, i.cell])).toEqual([
+      ["NOMINEE_NAME_MISSING", "warning", "Cá nhân đề xuất", "B5"],
+    ]);
+  });
+
+  it("reports a missing direct column and a missing nominee sheet as information", () => {
+    const noDirect: CellSheet = {
+      name: "Cá nhân",
+      values: [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp"],
+      ],
+    };
+    const reading = readNominees([noDirect]);
+    expect(reading.issues.map((i) => [i.code, i.severity])).toEqual([["NO_DIRECT_COLUMN", "info"]]);
+    expect(reading.nominees[0].direct).toBe(false);
+    const none = readNominees([officerLayout()]);
+    expect(none.nominees).toEqual([]);
+    expect(none.table).toBeNull();
+    expect(none.issues.map((i) => [i.code, i.severity])).toEqual([["NO_NOMINEE_SHEET", "info"]]);
+  });
+
+  it("reads the sheet the user names, and reports one that does not exist", () => {
+    const renamed = { ...nomineeSheet("Danh sách"), rowOffset: 3, colOffset: 1 };
+    const reading = readNominees([officerLayout(), renamed], { nomineeSheet: "Danh sách" });
+    expect(reading.nominees[0].source).toEqual({ sheet: "Danh sách", cell: "C5" });
+    expect(reading.table?.headerRow).toBe(4);
+    const missing = readNominees([nomineeSheet()], { nomineeSheet: "Khen thưởng" });
+    expect(missing.issues.map((i) => [i.code, i.params.name])).toEqual([
+      ["SHEET_NOT_FOUND", "Khen thưởng"],
+    ]);
+  });
+
+  it("reads English headers and a year column, reporting years outside the movement", () => {
+    const sheet: CellSheet = {
+      name: "Nominees",
+      values: [
+        ["Full name", "Position", "Unit", "Directly", "Year"],
+        ["An Nguyen", "Officer", "So Tu phap", "yes", 2024],
+        ["Binh Tran", "Officer", "So Noi vu", "", 2021],
+        ["Chi Le", "Officer", "So Y te", 1, ""],
+      ],
+    };
+    const reading = readNominees([sheet]);
+    expect(reading.nominees.map((n) => [n.name, n.direct, n.year])).toEqual([
+      ["An Nguyen", true, 2024],
+      ["Chi Le", true, null],
+    ]);
+    expect(reading.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["NOMINEE_YEAR_OUT_OF_RANGE", "E3"],
+    ]);
+  });
+
+  it("ignores the sheets it is told to ignore", () => {
+    const reading = readNominees([nomineeSheet()], { ignoreSheets: ["Cá nhân đề xuất"] });
+    expect(reading.issues.map((i) => i.code)).toEqual(["NO_NOMINEE_SHEET"]);
+  });
+});
+
+describe("isDirectMark", () => {
+  it("accepts the marks officers use and nothing else", () => {
+    for (const mark of ["x", "X", "✓", "có", "yes", "1", 1, true]) {
+      expect(isDirectMark(mark)).toBe(true);
+    }
+    for (const mark of ["", null, "không", 0, false, "no"]) {
+      expect(isDirectMark(mark)).toBe(false);
+    }
+  });
+});
