@@ -158,8 +158,7 @@ export function ratio(score: unknown, maxScore: unknown): number | string | Exce
 }
 
 /**
- * Rank of a ratio within its bloc among the rows of a table: equal ratios share a rank (1, 2, 2, 4).
- * Rows whose ratio is blank or not a number are left out.
+ * Rank of a ratio within its bloc; equal ratios share a rank (1, 2, 2, 4); blank rows are left out.
  * @customfunction RANK
  * @param ratio The ratio to rank (usually the row's own ratio cell).
  * @param bloc The bloc of the row: 1–4, "Khối 3", "K3" or "Khối III".
@@ -192,8 +191,7 @@ export function rank(
 }
 
 /**
- * Award status of a row: candidate, tie at the cut-off (the council decides), not selected or
- * excluded; the same selection as the Rank button.
+ * Award status of a row (candidate, tie for the council, not selected, excluded), as Rank selects.
  * @customfunction STATUS
  * @param ratio The row's ratio.
  * @param bloc The row's bloc: 1–4, "Khối 3", "K3" or "Khối III".
@@ -279,8 +277,7 @@ export function check(
 }
 
 /**
- * Prize money in VND under the regulation and base salary in force on the decision date,
- * rounded up to 10,000 VND.
+ * Prize in VND under the rules and base salary in force on the decision date (rounded up).
  * @customfunction PRIZE
  * @param form "bằng khen" (or "BK") or "giấy khen" (or "GK").
  * @param recipient "tập thể" (collective) or "cá nhân" (individual).
@@ -397,9 +394,7 @@ function noUnitsMessage(result: AwardResult): Bilingual {
 }
 
 /**
- * The whole engine as one formula: the award-candidate list of a score table, spilled as a header
- * row and one row per unit (bloc, rank, unit, score, max, ratio, status, chosen individual,
- * prize). Prizes use today's date as the decision date.
+ * The award-candidate list of a score table: a header row, then one row per unit (prizes as of today).
  * @customfunction CANDIDATES
  * @param table The score table, including its header row (unit, score, max score, bloc… columns).
  * @param [year] The year to rank, 2022–2025 (default: the year the table states).
