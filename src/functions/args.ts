@@ -103,8 +103,14 @@ export function registerFunction(id: string, fn: (...args: never[]) => unknown):
  * displayLang() //=> "vi" (outside Office)
  */
 export function displayLang(): Lang {
-  const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-  const language = office?.context?.displayLanguage;
+  let language: unknown;
+  try {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+    language = office?.context?.displayLanguage;
+  } catch {
+    // Office.context may not be ready when Excel first calculates; the default language is fine.
+    language = undefined;
+  }
   if (typeof language !== "string" || language === "") return "vi";
   return language.toLowerCase().startsWith("vi") ? "vi" : "en";
 }
