@@ -33,6 +33,11 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Không tìm thấy cột “${p.header}” (đã chỉ định cho ${p.role}) ở dòng tiêu đề.`,
     en: (p) => `Column “${p.header}” (named for ${p.role}) is not in the header row.`,
   },
+  UNIT_NAME_MISSING: {
+    severity: "error",
+    vi: () => "Dòng có điểm nhưng không có tên đơn vị; dòng này không được xếp hạng.",
+    en: () => "This row has scores but no unit name; it is not ranked.",
+  },
   SCORE_MISSING: {
     severity: "error",
     vi: (p) => `Đơn vị “${p.unit}” chưa có điểm.`,

@@ -5,7 +5,8 @@
  *
  * How rows are told apart (in this order, per row below a header row):
  * - a row that passes header detection again starts a new table (two tables stacked on a sheet);
- * - blank rows, and rows with a blank unit name, are skipped;
+ * - blank rows are skipped; a row with numbers but a blank unit name is reported
+ *   (UNIT_NAME_MISSING) unless a cell of it reads as a total;
  * - total and average rows ("Tổng cộng", "Cộng", "Trung bình", "Tổng số đơn vị …", "Total") are
  *   skipped;
  * - section rows set the bloc of the rows below: a name starting with "Khối"/"Bloc" ("KHỐI SỞ,
@@ -612,7 +613,12 @@ function mayBeSpecial(name: string, cache: ReadCache): boolean {
 }
 
 /** Reads the data rows of one table into raw rows (year and duplicates are settled later). */
-function readTableRows(plan: TablePlan, tableIndex: number, cache: ReadCache): RawRow[] {
+function readTableRows(
+  plan: TablePlan,
+  tableIndex: number,
+  cache: ReadCache,
+  issues: Issue[],
+): RawRow[] {
   const { values, header, colOffset, rowOffset } = plan;
   const c = header.columns;
   const unitCol = c.unit ?? 0;
@@ -638,6 +644,9 @@ function readTableRows(plan: TablePlan, tableIndex: number, cache: ReadCache): R
     const numbered =
       isRomanCell(cells[0]) || (c.index !== undefined && isRomanCell(cells[c.index]));
     if (rawName === "") {
+      if (hasData && !cells.some((v) => typeof v === "string" && isTotalText(foldText(v)))) {
+        issues.push(makeIssue("UNIT_NAME_MISSING", ref(unitCol)));
+      }
       if (!hasData) {
         for (const value of cells) {
           if (typeof value !== "string") continue;
@@ -865,7 +874,7 @@ export function readScoreTables(
     return { units: [], invalid: [], issues, tables: [] };
   }
   const cache = newCache();
-  const rawByTable = plans.map((plan, i) => readTableRows(plan, i, cache));
+  const rawByTable = plans.map((plan, i) => readTableRows(plan, i, cache, issues));
   const years = tableYears(plans, rawByTable, options.year);
   return settleRows(plans, rawByTable, years, issues);
 }

@@ -210,6 +210,17 @@ describe("rows that are not units", () => {
     expect(reading.invalid).toEqual([]);
   });
 
+  it("reports a row with scores but no unit name on its name cell, unless it is a total", () => {
+    const reading = readOne([
+      ["Sở Tư pháp", 1, 1000, 900],
+      ["", 1, 1000, 850],
+      ["", "Tổng cộng", 2000, 1750],
+    ]);
+    expect(reading.units.map((u) => u.name)).toEqual(["Sở Tư pháp"]);
+    expect(issueLines(reading)).toContain("UNIT_NAME_MISSING DTI 2023!A3");
+    expect(issueLines(reading).filter((l) => l.startsWith("UNIT_NAME_MISSING"))).toHaveLength(1);
+  });
+
   it("reads section rows written in words only, and 'Khối 2'", () => {
     const reading = readScoreTables([
       {
