@@ -1,3 +1,4 @@
+import path from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readScoreTables } from "../../src/domain/readScoreTable";
@@ -17,7 +18,7 @@ import {
   textNumbers,
 } from "../fixtures/layouts";
 
-const EXAMPLE = "/work/shared/examples/dti-2023-can-tho.xlsx";
+const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
 
 /** The issues of a reading as "CODE Sheet!A1" lines. */
 function issueLines(reading: ScoreReading): string[] {
