@@ -1100,6 +1100,24 @@ class CustomPropertyProxy extends ClientObject {
  * The Office, Excel and CustomFunctions globals
  * ------------------------------------------------------------------------------------------- */
 
+export const CUSTOM_FUNCTION_ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/** CustomFunctions.Error: the value a custom function returns to show an Excel error. */
+export class FakeCustomFunctionError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
 export interface FakeOfficeGlobals {
   readonly Excel: {
     run: <T>(batch: (context: FakeRequestContext) => Promise<T>) => Promise<T>;
@@ -1127,6 +1145,8 @@ export interface FakeOfficeGlobals {
   };
   readonly CustomFunctions: {
     associate: (id: string, fn: (...args: unknown[]) => unknown) => void;
+    Error: typeof FakeCustomFunctionError;
+    ErrorCode: typeof CUSTOM_FUNCTION_ERROR_CODES;
   };
   /** What the add-in registered, for tests. */
   readonly actions: Map<string, (event?: unknown) => void>;
@@ -1206,6 +1226,8 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
       associate: (id, fn) => {
         functions.set(id, fn);
       },
+      Error: FakeCustomFunctionError,
+      ErrorCode: CUSTOM_FUNCTION_ERROR_CODES,
     },
   };
 }
