@@ -144,6 +144,9 @@ function exactKey(value: RankValue): string {
 
 interface Entry {
   readonly unit: UnitScore;
+  readonly order: number;
+  readonly hasMax: boolean;
+  readonly approx: number;
   readonly value: RankValue;
   /** Set for entries inside a run of near-equal values; equal keys mean equal rank. */
   key: string | null;
@@ -156,8 +159,8 @@ function sortNearRunsExactly(entries: Entry[]): void {
     let end = start + 1;
     while (
       end < entries.length &&
-      entries[end].value.hasMax === entries[end - 1].value.hasMax &&
-      areNear(entries[end].value.approx, entries[end - 1].value.approx)
+      entries[end].hasMax === entries[end - 1].hasMax &&
+      areNear(entries[end].approx, entries[end - 1].approx)
     ) {
       end += 1;
     }
@@ -165,8 +168,7 @@ function sortNearRunsExactly(entries: Entry[]): void {
       const run = entries.slice(start, end);
       for (const entry of run) entry.key = exactKey(entry.value);
       run.sort(
-        (a, b) =>
-          (a.key === b.key ? 0 : compareExact(b.value, a.value)) || a.unit.order - b.unit.order,
+        (a, b) => (a.key === b.key ? 0 : compareExact(b.value, a.value)) || a.order - b.order,
       );
       for (let i = 0; i < run.length; i += 1) entries[start + i] = run[i];
     }
@@ -184,14 +186,20 @@ function sortNearRunsExactly(entries: Entry[]): void {
  * //=> [["U1", 1], ["U0", 2], ["U2", 2], ["U3", 4]]
  */
 export function rankUnitsWithinBloc(units: readonly UnitScore[]): RankedUnit[] {
-  const entries: Entry[] = units.map((unit) => ({ unit, value: rankValueOf(unit), key: null }));
+  const entries: Entry[] = units.map((unit) => {
+    const value = rankValueOf(unit);
+    return {
+      unit,
+      order: unit.order,
+      hasMax: value.hasMax,
+      approx: value.approx,
+      value,
+      key: null,
+    };
+  });
   entries.sort(
     (a, b) =>
-      (a.value.hasMax === b.value.hasMax
-        ? b.value.approx - a.value.approx
-        : a.value.hasMax
-          ? -1
-          : 1) || a.unit.order - b.unit.order,
+      (a.hasMax === b.hasMax ? b.approx - a.approx : a.hasMax ? -1 : 1) || a.order - b.order,
   );
   sortNearRunsExactly(entries);
   const ranked: RankedUnit[] = [];

@@ -40,10 +40,15 @@ export function selectCollectiveAwards(
   ranked: readonly RankedUnit[],
   slots: number,
 ): CollectiveSelection[] {
-  const selections: CollectiveSelection[] = [];
+  const selections: CollectiveSelection[] = new Array<CollectiveSelection>(ranked.length);
   let open = Math.max(0, slots);
-  for (const group of rankGroups(ranked)) {
-    const competing = group.filter((r) => !r.unit.excluded).length;
+  let start = 0;
+  while (start < ranked.length) {
+    // One group of equal ratios: [start, end).
+    let end = start + 1;
+    while (end < ranked.length && ranked[end].rank === ranked[start].rank) end += 1;
+    let competing = 0;
+    for (let i = start; i < end; i += 1) if (!ranked[i].unit.excluded) competing += 1;
     let status: "candidate" | "tie" | "not-selected";
     let tie: CollectiveSelection["tie"] = null;
     if (competing === 0) status = "not-selected";
@@ -52,13 +57,15 @@ export function selectCollectiveAwards(
       status = "tie";
       tie = { size: competing, open };
     } else status = "not-selected";
-    for (const r of group) {
-      selections.push(
-        r.unit.excluded ? { ranked: r, status: "excluded", tie: null } : { ranked: r, status, tie },
-      );
+    for (let i = start; i < end; i += 1) {
+      const r = ranked[i];
+      selections[i] = r.unit.excluded
+        ? { ranked: r, status: "excluded", tie: null }
+        : { ranked: r, status, tie };
     }
     if (status === "candidate") open -= competing;
     else if (status === "tie") open = 0;
+    start = end;
   }
   return selections;
 }
@@ -233,6 +240,7 @@ export function selectIndividualAwards(
   nomineesByUnit: ReadonlyMap<UnitScore, readonly Nominee[]>,
   slots: number,
 ): IndividualSelection[] {
+  if (nomineesByUnit.size === 0) return [];
   const chosen: IndividualSelection[] = [];
   const chosenSet = new Set<Nominee>();
   let open = Math.max(0, slots);
@@ -252,7 +260,9 @@ export function selectIndividualAwards(
   }
   const reserves: IndividualSelection[] = [];
   for (const r of ranked) {
-    const list = [...(nomineesByUnit.get(r.unit) ?? [])].sort((a, b) => a.order - b.order);
+    const proposed = nomineesByUnit.get(r.unit);
+    if (!proposed) continue;
+    const list = [...proposed].sort((a, b) => a.order - b.order);
     for (const person of list) {
       if (!chosenSet.has(person)) {
         reserves.push({ nominee: person, unit: r.unit, unitRank: r.rank, status: "reserve" });
