@@ -12,6 +12,7 @@ import type {
   ColumnFormat,
   DetectedTable,
   IndividualResult,
+  IndividualStatus,
   Lang,
   RowStyle,
   Severity,
@@ -127,6 +128,48 @@ const TOTAL_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
     column("Individual ties", 14, "integer"),
     column("Expected prize money (VND)", 18, "vnd"),
   ],
+};
+
+const INDIVIDUAL_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+  vi: [
+    column("STT", 6, "integer"),
+    column("Khối", 7, "integer"),
+    column("Họ và tên", 42, "text"),
+    column("Chức vụ", 20, "text"),
+    column("Đơn vị", 36, "text"),
+    column("Hạng đơn vị", 10, "integer"),
+    column("Trực tiếp thực hiện", 12, "text"),
+    column("Kết quả", 24, "text"),
+    column("Tiền thưởng (đồng)", 16, "vnd"),
+    column("Lý do", 52, "text"),
+    column("Nguồn", 18, "text"),
+  ],
+  en: [
+    column("No.", 6, "integer"),
+    column("Bloc", 7, "integer"),
+    column("Full name", 42, "text"),
+    column("Title", 20, "text"),
+    column("Unit", 36, "text"),
+    column("Unit rank", 10, "integer"),
+    column("Does the work directly", 12, "text"),
+    column("Result", 24, "text"),
+    column("Prize (VND)", 16, "vnd"),
+    column("Reason", 52, "text"),
+    column("Source", 18, "text"),
+  ],
+};
+const INDIVIDUAL_SOURCE_COLUMN = 10;
+
+const INDIVIDUAL_LABELS: Readonly<Record<IndividualStatus, Words>> = {
+  candidate: { vi: "Đề xuất", en: "Candidate" },
+  tie: { vi: "Bằng điểm – Hội đồng xét", en: "Tie – council decides" },
+  reserve: { vi: "Dự phòng", en: "Reserve" },
+};
+
+const INDIVIDUAL_STYLES: Readonly<Record<IndividualStatus, RowStyle>> = {
+  candidate: "candidate",
+  tie: "tie",
+  reserve: "not-selected",
 };
 
 const ISSUE_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
@@ -310,6 +353,32 @@ function totalsTable(
   return { name, startRow, columns: TOTAL_COLUMNS[lang], rows, linkColumn: null, totalRow: true };
 }
 
+function individualRows(year: YearResult, lang: Lang): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (const bloc of year.blocs) {
+    for (const person of bloc.individuals) {
+      rows.push({
+        values: [
+          rows.length + 1,
+          bloc.bloc,
+          person.name,
+          person.title,
+          person.unit,
+          person.unitRank,
+          person.direct ? "x" : "",
+          INDIVIDUAL_LABELS[person.status][lang],
+          person.prizeVnd,
+          person.reason[lang],
+          `${person.source.sheet}!${person.source.cell}`,
+        ],
+        style: INDIVIDUAL_STYLES[person.status],
+        link: person.source,
+      });
+    }
+  }
+  return rows;
+}
+
 /** Widest width per column over the tables, from column A. */
 function columnWidthsOf(tables: readonly SheetTable[]): number[] {
   const widths: number[] = [];
@@ -321,11 +390,15 @@ function columnWidthsOf(tables: readonly SheetTable[]): number[] {
   return widths;
 }
 
-function tableNames(year: AwardYear, lang: Lang): { bloc: (b: number) => string; totals: string } {
+function tableNames(
+  year: AwardYear,
+  lang: Lang,
+): { bloc: (b: number) => string; totals: string; individuals: string } {
   const prefix = lang === "vi" ? `DeXuat${year}` : `Candidates${year}`;
   return {
     bloc: (b) => `${prefix}_${lang === "vi" ? "Khoi" : "Bloc"}${b}`,
     totals: `${prefix}_${lang === "vi" ? "TongHop" : "Totals"}`,
+    individuals: `${prefix}_${lang === "vi" ? "CaNhan" : "Individuals"}`,
   };
 }
 
@@ -363,7 +436,28 @@ function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): Shee
     text: lang === "vi" ? "TỔNG HỢP THEO KHỐI" : "TOTALS BY BLOC",
     style: "section",
   });
-  tables.push(totalsTable(year, result, lang, row + 1, names.totals));
+  const totals = totalsTable(year, result, lang, row + 1, names.totals);
+  tables.push(totals);
+  row = totals.startRow + totals.rows.length + 2;
+  const people = individualRows(year, lang);
+  if (people.length > 0) {
+    texts.push({
+      row,
+      text:
+        lang === "vi"
+          ? "CÁ NHÂN ĐƯỢC ĐỀ XUẤT (mỗi đơn vị một người, theo thứ hạng của đơn vị)"
+          : "INDIVIDUALS PROPOSED (one person per unit, by the unit's rank)",
+      style: "section",
+    });
+    tables.push({
+      name: names.individuals,
+      startRow: row + 1,
+      columns: INDIVIDUAL_COLUMNS[lang],
+      rows: people,
+      linkColumn: INDIVIDUAL_SOURCE_COLUMN,
+      totalRow: false,
+    });
+  }
   return {
     kind: "candidates",
     year: year.year,
@@ -491,7 +585,8 @@ function dataCheckSheet(result: AwardResult, lang: Lang): SheetModel {
 
 /**
  * The sheets to write for a result: one candidate sheet per year (title, legal basis, one table
- * per bloc, a totals table), then the data-check sheet (every issue, linked to its cell).
+ * per bloc, a totals table, then the individuals with their status when there are any), then
+ * the data-check sheet (every issue, linked to its cell).
  *
  * @example
  * buildCandidateSheets(result, "vi").map((s) => s.name)

@@ -394,11 +394,16 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     else if (!inRun.has(row.year)) countOtherYear(row.year);
     else pushTo(invalidByBloc, blocYearKey(row.year, row.bloc), row);
   }
-  const nominees = readings.nominees.nominees.filter((n) => {
-    if (n.year === null || inRun.has(n.year)) return true;
-    countOtherYear(n.year);
-    return false;
-  });
+  // With a chosen year, nominees of other years are set aside like score rows; without one, a
+  // nominee of a year the score table lacks is reported as an unknown unit by the matching.
+  const nominees =
+    options.year === undefined
+      ? readings.nominees.nominees
+      : readings.nominees.nominees.filter((n) => {
+          if (n.year === null || inRun.has(n.year)) return true;
+          countOtherYear(n.year);
+          return false;
+        });
   const match = matchNominees(nominees, unitsInRun);
   issues.push(...match.issues);
 

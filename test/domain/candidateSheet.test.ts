@@ -116,6 +116,7 @@ describe("buildCandidateSheets", () => {
       "KHỐI 3 – UBND XÃ, PHƯỜNG, THỊ TRẤN: 3 suất tập thể, 3 suất cá nhân",
       "KHỐI 4 – DOANH NGHIỆP: 1 suất tập thể, không có suất cá nhân",
       "TỔNG HỢP THEO KHỐI",
+      "CÁ NHÂN ĐƯỢC ĐỀ XUẤT (mỗi đơn vị một người, theo thứ hạng của đơn vị)",
     ]);
   });
 
@@ -126,6 +127,7 @@ describe("buildCandidateSheets", () => {
       "DeXuat2023_Khoi3",
       "DeXuat2023_Khoi4",
       "DeXuat2023_TongHop",
+      "DeXuat2023_CaNhan",
     ]);
     for (const name of names) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/);
     expect(new Set(names).size).toBe(names.length);
@@ -211,6 +213,27 @@ describe("buildCandidateSheets", () => {
       ["Khối 4 – Doanh nghiệp", 1, 1, 0, 0, 0, 0, 3_600_000],
       ["Tổng cộng", 6, 4, 2, 5, 1, 0, 5_400_000 + 10_800_000 + 3_600_000],
     ]);
+  });
+
+  it("lists the individuals with their status, prize and source after the totals", () => {
+    const people = tableNamed(candidates, "DeXuat2023_CaNhan");
+    expect(people.rows.map((r) => r.values)).toEqual([
+      [
+        1,
+        1,
+        "Nguyễn Văn An",
+        "Chuyên viên",
+        "Sở Tư pháp",
+        2,
+        "x",
+        "Đề xuất",
+        1_800_000,
+        "Đơn vị hạng 2/3, trong 1 suất cá nhân của khối; trực tiếp thực hiện",
+        expect.stringMatching(/^Cá nhân đề xuất!B\d+$/),
+      ],
+    ]);
+    expect(people.rows[0].style).toBe("candidate");
+    expect(people.linkColumn).toBe(10);
   });
 
   it("freezes the rows down to the first table header and sets column widths", () => {

@@ -218,6 +218,16 @@ describe("rankReadings", () => {
     expect(other?.params).toEqual({ count: 2, years: "2022, 2023", year: 2024 });
   });
 
+  it("sets aside nominees of other years with the chosen year, and reports them as unknown without", () => {
+    const units = bloc(1, 2024, [900]);
+    const nominees = [nominee({ name: "An", unitName: "K1-0", year: 2023 })];
+    const chosen = rankReadings(readings(units, { nominees }), { decisionDate: DATE, year: 2024 });
+    expect(chosen.issues.find((i) => i.code === "ROWS_OF_OTHER_YEARS")?.params.count).toBe(1);
+    expect(codes(chosen)).not.toContain("NOMINEE_UNIT_UNKNOWN");
+    const all = rankReadings(readings(units, { nominees }), { decisionDate: DATE });
+    expect(codes(all)).toContain("NOMINEE_UNIT_UNKNOWN");
+  });
+
   it("ranks every year present when no year is chosen", () => {
     const units = [...bloc(1, 2024, [900]), ...bloc(1, 2023, [900], "B")];
     const result = rankReadings(readings(units), { decisionDate: DATE });
