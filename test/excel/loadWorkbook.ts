@@ -3,6 +3,7 @@
  * Office.js would report: formula results, error strings, dates as serial numbers, "" for the
  * covered cells of a merge, and Excel tables (ListObjects) kept as tables.
  */
+import * as path from "path";
 import ExcelJS from "exceljs";
 import { FakeWorkbook, type FakeValue } from "./fakeExcel";
 
@@ -65,4 +66,7 @@ export async function fakeFromFile(path: string): Promise<FakeWorkbook> {
   return fakeFromExcelJs(workbook);
 }
 
-export const EXAMPLE_WORKBOOK = "/work/shared/examples/dti-2023-can-tho.xlsx";
+export const EXAMPLE_WORKBOOK = path.resolve(
+  __dirname,
+  "../../../shared/examples/dti-2023-can-tho.xlsx",
+);
