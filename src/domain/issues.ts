@@ -228,6 +228,11 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `Decision date ${p.date} is outside the prize and base-salary tables; no prize money is computed.`,
   },
+  SHEET_HIDDEN: {
+    severity: "info",
+    vi: (p) => `Trang “${p.name}” đang ẩn nên không được đọc; chọn trang này nếu cần xếp hạng.`,
+    en: (p) => `Sheet “${p.name}” is hidden and was not read; choose it explicitly to rank it.`,
+  },
   RANKED_BY_SCORE: {
     severity: "info",
     vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,

@@ -19,6 +19,7 @@ import {
 import type { HeaderMatch, NomineeHeaderRole } from "./headers";
 import { makeIssue } from "./issues";
 import type { Issue } from "./issues";
+import { sheetHiddenIssue } from "./readScoreTable";
 import { isAwardYear } from "./rules";
 import type { CellSheet, DetectedTable, Nominee } from "./types";
 import { cellAddress, columnLetter, foldText, matchKey } from "./text";
@@ -77,8 +78,8 @@ function yearOfCell(value: unknown): number | null {
 }
 
 /**
- * Reads the nominee sheet: the one named, else the first sheet whose header row (within the
- * first 30 rows) has a person-name column and a unit column.
+ * Reads the nominee sheet: the one named (hidden or not), else the first visible sheet whose
+ * header row (within the first 30 rows) has a person-name column and a unit column.
  *
  * @example
  * readNominees([{ name: "Cá nhân", values: [["Họ và tên", "Đơn vị"], ["Lê Văn An", "Sở Y tế"]] }]).nominees[0].unitKey
@@ -107,11 +108,23 @@ export function readNominees(
     }
     return readNomineeSheet(sheet, header);
   }
-  for (const sheet of candidates) {
-    const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
-    if (header) return readNomineeSheet(sheet, header);
+  // A hidden sheet is read only when named; the hidden ones that look like nominee sheets are
+  // reported here (readScoreTables reports the other hidden sheets).
+  const hidden: Issue[] = [];
+  for (const sheet of candidates.filter((s) => s.hidden === true)) {
+    if (findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader)) {
+      hidden.push(sheetHiddenIssue(sheet.name));
+    }
   }
-  return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], table: null };
+  for (const sheet of candidates) {
+    if (sheet.hidden === true) continue;
+    const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
+    if (header) {
+      const reading = readNomineeSheet(sheet, header);
+      return { ...reading, issues: [...hidden, ...reading.issues] };
+    }
+  }
+  return { nominees: [], issues: [...hidden, makeIssue("NO_NOMINEE_SHEET", null)], table: null };
 }
 
 function readNomineeSheet(

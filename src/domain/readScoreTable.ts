@@ -822,7 +822,22 @@ function readUnitRow(
  * The workbook
  * ------------------------------------------------------------------------------------------- */
 
-/** The sheets to read for scores, with SHEET_NOT_FOUND for names that are not there. */
+/**
+ * The info that a hidden sheet was not read: about the sheet, not one of its cells.
+ *
+ * @example
+ * sheetHiddenIssue("DTI 2022").message.en
+ * //=> "Sheet “DTI 2022” is hidden and was not read; choose it explicitly to rank it."
+ */
+export function sheetHiddenIssue(name: string): Issue {
+  return { ...makeIssue("SHEET_HIDDEN", null, { name }), sheet: name };
+}
+
+/**
+ * The sheets to read for scores, with SHEET_NOT_FOUND for names that are not there and
+ * SHEET_HIDDEN for hidden sheets passed over. A hidden nominee sheet is left to `readNominees`
+ * to report, so that a run reports each hidden sheet once.
+ */
 function scoreSheets(
   sheets: readonly CellSheet[],
   options: ReadScoreOptions,
@@ -838,11 +853,15 @@ function scoreSheets(
         issues.push(makeIssue("SHEET_NOT_FOUND", null, { name }));
       }
     }
+    // Named sheets are read whether hidden or not; the others are not read at all.
     const wanted = options.sheets;
     chosen = chosen.filter((s) => wanted.some((n) => sameSheetName(n, s.name)));
+    chosen = chosen.filter((s) => !isNomineeSheet(s, options.nomineeSheet));
+    return { sheets: chosen, issues };
   }
   chosen = chosen.filter((s) => !isNomineeSheet(s, options.nomineeSheet));
-  return { sheets: chosen, issues };
+  for (const sheet of chosen) if (sheet.hidden === true) issues.push(sheetHiddenIssue(sheet.name));
+  return { sheets: chosen.filter((s) => s.hidden !== true), issues };
 }
 
 function isNomineeSheet(sheet: CellSheet, nomineeSheet: string | undefined): boolean {

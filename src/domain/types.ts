@@ -54,6 +54,11 @@ export interface CellSheet {
   readonly values: readonly (readonly unknown[])[];
   readonly rowOffset?: number;
   readonly colOffset?: number;
+  /**
+   * The officer hid the sheet. The readers skip a hidden sheet unless it is named (`sheets`,
+   * `nomineeSheet`), so that every door ranks the same sheets.
+   */
+  readonly hidden?: boolean;
 }
 
 /** Where a value came from: a sheet and an A1 address. */

@@ -84,6 +84,34 @@ describe("readNominees", () => {
     ]);
   });
 
+  it("skips a hidden nominee sheet, reports it once, and reads it when it is named", () => {
+    const hidden: CellSheet = { ...nomineeSheet(), hidden: true };
+    const skipped = readNominees([officerLayout(), hidden]);
+    expect(skipped.nominees).toEqual([]);
+    expect(skipped.table).toBeNull();
+    expect(skipped.issues.map((i) => [i.code, i.severity, i.sheet, i.cell])).toEqual([
+      ["SHEET_HIDDEN", "info", "Cá nhân đề xuất", null],
+      ["NO_NOMINEE_SHEET", "info", null, null],
+    ]);
+    const named = readNominees([officerLayout(), hidden], { nomineeSheet: "Cá nhân đề xuất" });
+    expect(named.nominees).toHaveLength(4);
+    expect(named.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
+  });
+
+  it("reads the visible nominee sheet and reports the hidden one beside it", () => {
+    const old: CellSheet = { ...nomineeSheet(), name: "Cá nhân 2022", hidden: true };
+    const reading = readNominees([old, nomineeSheet()]);
+    expect(reading.table?.sheet).toBe("Cá nhân đề xuất");
+    expect(reading.issues.filter((i) => i.code === "SHEET_HIDDEN").map((i) => i.sheet)).toEqual([
+      "Cá nhân 2022",
+    ]);
+  });
+
+  it("says nothing of a hidden sheet that holds no nominees", () => {
+    const reading = readNominees([{ ...officerLayout(), hidden: true }, nomineeSheet()]);
+    expect(reading.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
+  });
+
   it("ignores the sheets it is told to ignore", () => {
     const reading = readNominees([nomineeSheet()], { ignoreSheets: ["Cá nhân đề xuất"] });
     expect(reading.issues.map((i) => i.code)).toEqual(["NO_NOMINEE_SHEET"]);

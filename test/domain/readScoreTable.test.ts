@@ -516,6 +516,52 @@ describe("sheets and options", () => {
     expect(new Set(ignored.units.map((u) => u.year))).toEqual(new Set([2023]));
   });
 
+  it("skips a hidden sheet and reports it once, about the sheet and no cell", () => {
+    const hidden: CellSheet = { ...officerLayout("DTI 2022", 2022), hidden: true };
+    const reading = readScoreTables([hidden, officerLayout("DTI 2023", 2023)]);
+    expect(new Set(reading.units.map((u) => u.year))).toEqual(new Set([2023]));
+    expect(reading.tables.map((t) => t.sheet)).toEqual(["DTI 2023"]);
+    const notes = reading.issues.filter((i) => i.code === "SHEET_HIDDEN");
+    expect(notes.map((i) => [i.severity, i.sheet, i.cell, i.params.name])).toEqual([
+      ["info", "DTI 2022", null, "DTI 2022"],
+    ]);
+    expect(notes[0].message).toEqual({
+      vi: "Trang “DTI 2022” đang ẩn nên không được đọc; chọn trang này nếu cần xếp hạng.",
+      en: "Sheet “DTI 2022” is hidden and was not read; choose it explicitly to rank it.",
+    });
+  });
+
+  it("reads a hidden sheet that is named, and says nothing of the sheets not named", () => {
+    const sheets: CellSheet[] = [
+      { ...officerLayout("DTI 2022", 2022), hidden: true },
+      { ...officerLayout("DTI 2023", 2023), hidden: true },
+    ];
+    const named = readScoreTables(sheets, { sheets: ["dti 2022"] });
+    expect(new Set(named.units.map((u) => u.year))).toEqual(new Set([2022]));
+    expect(named.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
+  });
+
+  it("finds no score table when the only one is hidden, and says why", () => {
+    const reading = readScoreTables([{ ...officerLayout(), hidden: true }]);
+    expect(reading.units).toEqual([]);
+    expect(reading.issues.map((i) => [i.code, i.sheet])).toEqual([
+      ["SHEET_HIDDEN", "DTI 2023"],
+      ["NO_SCORE_TABLE", null],
+    ]);
+  });
+
+  it("leaves a hidden nominee sheet and an ignored hidden sheet unreported", () => {
+    const reading = readScoreTables(
+      [
+        officerLayout(),
+        { ...nomineeSheet(), hidden: true },
+        { ...officerLayout("Đề xuất khen thưởng 2023"), hidden: true },
+      ],
+      { ignoreSheets: ["Đề xuất khen thưởng 2023"] },
+    );
+    expect(reading.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
+  });
+
   it("never reads the nominee sheet as a score table", () => {
     const reading = readScoreTables([officerLayout(), nomineeSheet()]);
     expect(reading.tables.map((t) => t.sheet)).toEqual(["DTI 2023"]);
