@@ -338,6 +338,15 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
   };
 }
 
+/** Issues about a nominee's unit text point at the unit cell of the nominee's row. */
+const UNIT_TEXT_CODES: readonly string[] = ["NOMINEE_UNIT_UNKNOWN", "NOMINEE_UNIT_AMBIGUOUS"];
+
+function atUnitCell(issue: Issue, table: DetectedTable | null): Issue {
+  const column = table?.columns.unit;
+  if (!column || issue.cell === null || !UNIT_TEXT_CODES.includes(issue.code)) return issue;
+  return { ...issue, cell: `${column}${rowOfCell(issue.cell)}` };
+}
+
 /** The years a run covers: the chosen year, else every movement year present. */
 function yearsOfRun(readings: EngineReadings, year: number | undefined): AwardYear[] {
   if (year !== undefined) return isAwardYear(year) ? [year] : [];
@@ -405,7 +414,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
           return false;
         });
   const match = matchNominees(nominees, unitsInRun);
-  issues.push(...match.issues);
+  issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.table)));
 
   const errorCells = errorCellsByRow(readings.scores.issues);
   const yearResults: YearResult[] = years.map((year) => ({

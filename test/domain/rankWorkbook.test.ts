@@ -287,6 +287,19 @@ describe("rankReadings", () => {
     expect(b3.units[7].chosenIndividual).toBe("P7");
   });
 
+  it("points a nominee's unknown or ambiguous unit at the unit cell of the nominee's row", () => {
+    const units = bloc(1, 2023, [900]);
+    const nominees = [
+      {
+        ...nominee({ name: "An", unitName: "Sở Không Có" }),
+        source: { sheet: "Cá nhân đề xuất", cell: "B7" },
+      },
+    ];
+    const result = rankReadings(readings(units, { nominees }), { decisionDate: DATE });
+    const unknown = result.issues.find((i) => i.code === "NOMINEE_UNIT_UNKNOWN");
+    expect([unknown?.sheet, unknown?.cell]).toEqual(["Cá nhân đề xuất", "D7"]);
+  });
+
   it("warns about individual slots nobody was proposed for", () => {
     const units = bloc(3, 2023, [900, 800, 700]);
     const nominees = [nominee({ name: "An", unitName: "K3-0" })];
