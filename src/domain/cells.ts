@@ -154,9 +154,12 @@ function groupedInteger(text: string): string | null {
 /** Digits after the decimal point of a number as JavaScript writes it (1e-7 counts 7). */
 function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;
-  const [mantissa, exponent] = String(Math.abs(value)).split("e");
-  const fraction = (mantissa.split(".")[1] ?? "").length;
-  return Math.max(0, fraction - (exponent ? Number(exponent) : 0));
+  const text = String(Math.abs(value));
+  const e = text.indexOf("e");
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const dot = mantissa.indexOf(".");
+  const fraction = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.max(0, fraction - (e < 0 ? 0 : Number(text.slice(e + 1))));
 }
 
 /** A date as YYYY-MM-DD (UTC, the way ExcelJS hands over date-only cells). */

@@ -580,13 +580,17 @@ function newCache(): ReadCache {
   return { wordKeys: new Map(), firstWords: new Map() };
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII_WITHOUT_Y = /^[\x00-\x78\x7a-\x7f]*$/;
+
 /** `unitKey(name)` for a name that is already clean text, with each word folded once. */
 function cachedUnitKey(name: string, cache: ReadCache): string {
   const words = name.trim().toLowerCase().split(" ");
   let key = "";
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i];
-    let folded = cache.wordKeys.get(word);
+    // A plain ASCII word without "y" folds to itself (it is already lower case): no cache entry.
+    let folded = ASCII_WITHOUT_Y.test(word) ? word : cache.wordKeys.get(word);
     if (folded === undefined) {
       folded = unitKey(word);
       cache.wordKeys.set(word, folded);
