@@ -37,10 +37,12 @@ module.exports = async (env = {}, argv = {}) => {
   const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS_FILE));
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
 
-  const entry = {
-    taskpane: "./src/taskpane/taskpane.ts",
-    commands: "./src/commands/commands.ts",
-  };
+  // Shared runtime: the page loads one bundle ("app") with the pane, the ribbon commands and the
+  // custom functions, so the engine is shipped once. functions.js is also emitted on its own: it is
+  // the Script URL the manifest names for the custom functions.
+  const pageModules = ["./src/taskpane/taskpane.ts", "./src/commands/commands.ts"];
+  if (hasFunctions) pageModules.push(FUNCTIONS_FILE);
+  const entry = { app: pageModules };
   if (hasFunctions) entry.functions = FUNCTIONS_FILE;
 
   return {
@@ -70,8 +72,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: one page hosts the pane, the ribbon commands and the custom functions.
-        chunks: hasFunctions ? ["taskpane", "commands", "functions"] : ["taskpane", "commands"],
-        chunksSortMode: "manual",
+        chunks: ["app"],
         scriptLoading: "defer",
       }),
       new CopyWebpackPlugin({

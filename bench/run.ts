@@ -234,7 +234,7 @@ async function cliSection(): Promise<string[]> {
   ];
 }
 
-const BUNDLE_BUDGET_GZIP_KB = 150;
+const BUNDLE_BUDGET_GZIP_KB = 60;
 
 function bundleSection(): string[] {
   const out = mkdtempSync(path.join(os.tmpdir(), "dti-awards-dist-"));
@@ -249,7 +249,11 @@ function bundleSection(): string[] {
     ],
     { cwd: ROOT, stdio: "ignore" },
   );
-  const files = readdirSync(out).filter((f) => /\.(js|css|html)$/.test(f));
+  // What the page loads: the HTML and every script and style sheet it names (not Office.js).
+  const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
+  const named = [...html.matchAll(/(?:src|href)=["']?([\w.-]+\.(?:js|css))/g)].map((m) => m[1]);
+  const files = ["taskpane.html", ...new Set(named)];
+  const others = readdirSync(out).filter((f) => /\.js$/.test(f) && !files.includes(f));
   const rows = files.map((f) => {
     const bytes = readFileSync(path.join(out, f));
     return { f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
@@ -265,6 +269,8 @@ function bundleSection(): string[] {
     "",
     `Budget: ${BUNDLE_BUDGET_GZIP_KB} KB gzipped for everything the page loads besides Office.js — ` +
       `${total.gz / 1024 <= BUNDLE_BUDGET_GZIP_KB ? "within" : "OVER"} budget.`,
+    "",
+    `Also built, not loaded by the page: ${others.join(", ")} (the custom-functions script the manifest names).`,
     "",
   ];
 }
