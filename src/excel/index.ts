@@ -5,3 +5,4 @@ export * from "./readWorkbook";
 export * from "./writeSheets";
 export * from "./rankInExcel";
 export * from "./mapping";
+export * from "./dates";

@@ -619,6 +619,35 @@ function parseAddress(address: string): {
   return { top, left, bottom, right };
 }
 
+/**
+ * The category Excel reports for a number format, closely enough for the adapter: date or time
+ * tokens outside quotes, escapes and [brackets] make "Date" or "Time" ([h], [m], [s] elapsed
+ * time is "Time"), "%" makes "Percentage", "@" "Text", digits and separators only "Number",
+ * anything else "Custom".
+ *
+ * @example
+ * numberFormatCategory("dd/mm/yyyy") //=> "Date"
+ * numberFormatCategory("h:mm") //=> "Time"
+ * numberFormatCategory("0.00%") //=> "Percentage"
+ * numberFormatCategory("#,##0") //=> "Number"
+ */
+export function numberFormatCategory(format: string): string {
+  if (format.trim() === "" || /^general$/i.test(format.trim())) return "General";
+  const bare = format
+    .replace(/E[+-]/gi, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "");
+  const letters = bare.replace(/AM\/PM|A\/P/gi, "h");
+  if (/[ydeg]/i.test(letters) || (/m/i.test(letters) && !/[hs]/i.test(letters))) return "Date";
+  if (/[hs]/i.test(letters)) return "Time";
+  if (bare.includes("%")) return "Percentage";
+  if (bare.includes("@")) return "Text";
+  return /^[#0?,.;\s+\-()]*$/.test(bare) ? "Number" : "Custom";
+}
+
 function columnName(index: number): string {
   let n = index + 1;
   let s = "";
@@ -732,6 +761,14 @@ export class RangeProxy extends ClientObject {
         return grid((cell) => cell?.value ?? "");
       case "numberFormat":
         return grid((cell) => cell?.numberFormat ?? "General");
+      case "numberFormatCategories":
+        if (this.context.host.unsupportedSets.has("ExcelApi 1.12")) {
+          throw new RichApiError(
+            "ApiNotFound",
+            "Range.numberFormatCategories needs ExcelApi 1.12.",
+          );
+        }
+        return grid((cell) => numberFormatCategory(cell?.numberFormat ?? "General"));
       case "address": {
         const a = `${columnName(box.left)}${box.top + 1}`;
         const b = `${columnName(box.right)}${box.bottom + 1}`;
@@ -767,6 +804,9 @@ export class RangeProxy extends ClientObject {
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
+  }
+  get numberFormatCategories(): string[][] {
+    return this.read("numberFormatCategories");
   }
   set numberFormat(grid: string[][]) {
     this.context.enqueue({ numberFormat: grid }, () => {

@@ -1,18 +1,28 @@
 /**
  * Test helper: an .xlsx file (through ExcelJS) into the in-memory Excel host, with the values
- * Office.js would report: formula results, error strings, dates as serial numbers, "" for the
- * covered cells of a merge, and Excel tables (ListObjects) kept as tables.
+ * Office.js would report: formula results, error strings, dates as serial numbers with their
+ * number format (so that the host can report the Date category), "" for the covered cells of a
+ * merge, hidden sheets kept hidden, and Excel tables (ListObjects) kept as tables.
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { FakeWorkbook, type FakeValue } from "./fakeExcel";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MARCH_1900_MS = Date.UTC(1900, 2, 1);
+
+/** Excel's serial of a date (1900 system: before 1 March 1900 Excel counts one day less). */
+export function excelSerial(date: Date): number {
+  const days = (date.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  return date.getTime() < MARCH_1900_MS ? days - 1 : days;
+}
+/** The format a date cell gets when the file names none (what an officer in Vietnam types). */
+export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 
 /** A cell value as Office.js `range.values` gives it. */
 export function officeValue(value: ExcelJS.CellValue): FakeValue {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (value instanceof Date) return excelSerial(value);
   if (typeof value === "object") {
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
@@ -26,6 +36,15 @@ export function officeValue(value: ExcelJS.CellValue): FakeValue {
   return value as FakeValue;
 }
 
+/** True for a Date, or a formula whose cached result is one. */
+function isDateValue(value: ExcelJS.CellValue): boolean {
+  if (value instanceof Date) return true;
+  if (typeof value === "object" && value !== null && "result" in value) {
+    return (value as ExcelJS.CellFormulaValue).result instanceof Date;
+  }
+  return false;
+}
+
 /** Loads every worksheet of an ExcelJS workbook into a new fake host. */
 export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
   const host = new FakeWorkbook();
@@ -37,7 +56,11 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
         const value = officeValue(cell.value);
-        if (value !== "") sheet.cell(rowNumber - 1, colNumber - 1).value = value;
+        if (value === "") return;
+        const target = sheet.cell(rowNumber - 1, colNumber - 1);
+        target.value = value;
+        if (cell.numFmt) target.numberFormat = cell.numFmt;
+        else if (isDateValue(cell.value)) target.numberFormat = DEFAULT_DATE_FORMAT;
       });
     });
     for (const table of worksheet.getTables?.() ?? []) {

@@ -124,16 +124,20 @@ describe("rankInExcel with a stand-in engine", () => {
     expect(host.syncs.every((s) => s.responseBytes < PAYLOAD_LIMIT_BYTES)).toBe(true);
   });
 
-  it("hands the engine the used range with its offsets and skips hidden sheets", async () => {
+  it("hands the engine the used range with its offsets, hidden sheets marked hidden", async () => {
     const host = hostWithScores(2);
     host.addSheet("Ẩn", scoreRows(1)).visibility = "Hidden";
+    host.addSheet("Rất ẩn", scoreRows(1)).visibility = "VeryHidden";
     installOfficeGlobals(host);
     const engine = stubEngine();
     await rankInExcel({ options, lang: "vi" }, engine);
-    const [sheet] = engine.seen[0];
-    expect(engine.seen[0]).toHaveLength(1);
-    expect(sheet).toMatchObject({ name: "DTI 2023", rowOffset: 6, colOffset: 1 });
+    const [sheet, hidden, veryHidden] = engine.seen[0];
+    expect(engine.seen[0]).toHaveLength(3);
+    expect(sheet).toMatchObject({ name: "DTI 2023", rowOffset: 6, colOffset: 1, hidden: false });
     expect(sheet.values[1]).toEqual([1, "UBND xã Số 1", 1000, 500, 3, 2023]);
+    expect(hidden).toMatchObject({ name: "Ẩn", hidden: true });
+    expect(hidden.values[1]).toEqual([1, "UBND xã Số 1", 1000, 500, 3, 2023]);
+    expect(veryHidden).toMatchObject({ name: "Rất ẩn", hidden: true });
   });
 
   it("replaces only its own sheet when run again, and gives the same result", async () => {
