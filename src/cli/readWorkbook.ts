@@ -99,7 +99,8 @@ const FORMULA_NOT_COMPUTED: Bilingual = {
 
 /**
  * One worksheet as a `CellSheet` starting at A1, trimmed to the last row and column holding a
- * value. Merged cells other than the top-left one are blank, as in Office.js.
+ * value, marked `hidden` when the officer hid the sheet. Merged cells other than the top-left one
+ * are blank, as in Office.js.
  *
  * @example
  * worksheetToCellSheet(sheetWith({ A1: "STT", B1: "Đơn vị" })).sheet.values //=> [["STT", "Đơn vị"]]
@@ -140,7 +141,10 @@ export function worksheetToCellSheet(worksheet: ExcelJS.Worksheet): {
     for (let c = 0; c < lastCol; c += 1) row.push(source[c] ?? "");
     values.push(row);
   }
-  return { sheet: { name: worksheet.name, values, rowOffset: 0, colOffset: 0 }, notes };
+  // Hidden and very hidden sheets are passed on marked: the engine decides whether to read them,
+  // as it does for the add-in.
+  const hidden = worksheet.state !== "visible";
+  return { sheet: { name: worksheet.name, values, rowOffset: 0, colOffset: 0, hidden }, notes };
 }
 
 function failure(kind: WorkbookFailureKind, file: string, detail = ""): WorkbookFailure {

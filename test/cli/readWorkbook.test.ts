@@ -107,6 +107,23 @@ describe("readWorkbookFile", () => {
     ]);
   });
 
+  it("passes hidden and very hidden sheets on, marked hidden, for the engine to decide", async () => {
+    const workbook = buildFixtureWorkbook([
+      { name: "DTI 2023", rows: [["Đơn vị", "Điểm"]] },
+      { name: "Cũ", rows: [["Đơn vị", "Điểm"]] },
+      { name: "Rất ẩn", rows: [["x"]] },
+    ]);
+    workbook.getWorksheet("Cũ")!.state = "hidden";
+    workbook.getWorksheet("Rất ẩn")!.state = "veryHidden";
+    const load = await loadWorkbookBytes(Buffer.from(await workbook.xlsx.writeBuffer()), "h.xlsx");
+    expect(load.ok && load.loaded.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["DTI 2023", false],
+      ["Cũ", true],
+      ["Rất ẩn", true],
+    ]);
+    expect(load.ok && load.loaded.sheets[1].values).toEqual([["Đơn vị", "Điểm"]]);
+  });
+
   it("says a missing file is missing", async () => {
     const load = await readWorkbookFile(path.join(tempDir(), "nope.xlsx"));
     expect(load.ok).toBe(false);
