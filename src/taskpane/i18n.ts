@@ -42,6 +42,7 @@ export const STRINGS = {
     role_year: "Năm",
     role_excluded: "Không xét",
     unsure: "Chưa chắc chắn về bảng điểm: {detail}",
+    twoTables: "Trang “{sheet}” có hai bảng điểm; hãy chọn trang và dòng tiêu đề bên dưới.",
   },
   en: {
     title: "DTI Awards",
@@ -83,6 +84,7 @@ export const STRINGS = {
     role_year: "Year",
     role_excluded: "Excluded",
     unsure: "Not sure about the score table: {detail}",
+    twoTables: "Sheet “{sheet}” has two score tables; pick the sheet and header row below.",
   },
 } as const;
 

@@ -10,6 +10,7 @@ import {
   type ColumnRole,
   type Lang,
 } from "../domain/types";
+import { describeIssue } from "../domain/issues";
 import { domainEngine } from "../excel/engine";
 import {
   isoToday,
@@ -59,18 +60,21 @@ export function summarize(result: AwardResult): BlocSummary[] {
 }
 
 /**
- * Why detection is unsure, if it is: no table, no year, or a sheet with two score tables.
+ * Why detection is unsure, if it is, in the pane's language: no table, no year (the engine's
+ * message with its sheet!cell), or a sheet with two score tables.
  *
  * @example
- * unsureReason({ kind: "written", result: { issues: [], tables: [] } } as never) //=> null
+ * unsureReason({ kind: "written", result: { issues: [], tables: [] } } as never, "vi") //=> null
  */
-export function unsureReason(outcome: RankOutcome): string | null {
-  if (outcome.kind === "nothing") return "NO_SCORE_TABLE";
-  if (outcome.result.issues.some((i) => i.code === "YEAR_MISSING")) return "YEAR_MISSING";
+export function unsureReason(outcome: RankOutcome, lang: Lang): string | null {
+  if (outcome.kind === "nothing") return outcome.message[lang];
+  const noYear = outcome.result.issues.find((i) => i.code === "YEAR_MISSING");
+  if (noYear) return describeIssue(noYear, lang);
   const scoreSheets = outcome.result.tables
     .filter((table) => table.kind === "scores")
     .map((x) => x.sheet);
-  return scoreSheets.some((s, i) => scoreSheets.indexOf(s) !== i) ? "TWO_TABLES" : null;
+  const twice = scoreSheets.find((s, i) => scoreSheets.indexOf(s) !== i);
+  return twice === undefined ? null : t(lang, "twoTables", { sheet: twice });
 }
 
 interface PaneState {
@@ -139,7 +143,7 @@ function renderResult(outcome: RankOutcome): void {
   box.replaceChildren();
   box.hidden = true;
   byId("error").hidden = true;
-  const reason = unsureReason(outcome);
+  const reason = unsureReason(outcome, state.lang);
   if (outcome.kind === "nothing") {
     setStatus("");
     showError(outcome.message[state.lang]);

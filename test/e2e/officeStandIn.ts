@@ -10,7 +10,8 @@ export interface Fixture {
   readonly sheets: readonly {
     readonly name: string;
     readonly visibility: "Visible" | "Hidden" | "VeryHidden";
-    readonly cells: readonly [number, number, FakeValue][];
+    /** Row, column, value and number format (the host derives date categories from it). */
+    readonly cells: readonly [number, number, FakeValue, string?][];
   }[];
 }
 
@@ -21,7 +22,11 @@ host.displayLanguage = fixture.displayLanguage;
 for (const sheet of fixture.sheets) {
   const added = host.addSheet(sheet.name);
   added.visibility = sheet.visibility;
-  for (const [r, c, v] of sheet.cells) added.cell(r, c).value = v;
+  for (const [r, c, v, format] of sheet.cells) {
+    const cell = added.cell(r, c);
+    cell.value = v;
+    if (format) cell.numberFormat = format;
+  }
 }
 target.__dtiHost = host;
 target.__dtiOffice = installOfficeGlobals(host);

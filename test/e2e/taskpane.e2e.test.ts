@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { EXAMPLE_WORKBOOK, fakeFromFile } from "../excel/loadWorkbook";
-import type { FakeWorkbook } from "../excel/fakeExcel";
+import { FakeWorkbook } from "../excel/fakeExcel";
 import type { Fixture } from "./officeStandIn";
 
 jest.setTimeout(120_000);
@@ -63,7 +63,12 @@ function fixtureOf(host: FakeWorkbook, displayLanguage: string): Fixture {
       visibility: sheet.visibility,
       cells: [...sheet.cells].map(([key, cell]) => {
         const [r, c] = key.split(",").map(Number);
-        return [r, c, cell.value] as [number, number, string | number | boolean];
+        return [r, c, cell.value, cell.numberFormat] as [
+          number,
+          number,
+          string | number | boolean,
+          string,
+        ];
       }),
     })),
   };
@@ -203,6 +208,29 @@ describe("the task pane in Chromium", () => {
     expect(await page.locator("#result li", { hasText: HOSTILE }).count()).toBe(1);
     expect(await page.locator("#result img").count()).toBe(0);
     expect(dialogs).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says in words, with the sheet and cell, why it is unsure of the table", async () => {
+    const host = new FakeWorkbook();
+    host.addSheet("Bảng điểm", [
+      ["Đơn vị", "Khối", "Điểm"],
+      ["Sở Y tế", 1, 90],
+    ]);
+    const { page, offMachine } = await openPane(host);
+    await page.click("#rank");
+    await page.waitForSelector("#result:not([hidden]) .message");
+    const text = (await page.textContent("#result .message")) ?? "";
+    expect(text).toContain("Bảng điểm!A2: Không xác định được năm của “Sở Y tế”");
+    expect(text).not.toContain("YEAR_MISSING");
+    expect(await page.getAttribute("#mapping", "open")).not.toBeNull();
+    await page.click("#lang");
+    await page.click("#rank");
+    await page.waitForSelector("#result:not([hidden]) .message");
+    expect(await page.textContent("#result .message")).toContain(
+      "Bảng điểm!A2: The year of “Sở Y tế” is unknown",
+    );
     expect(offMachine).toEqual([]);
     await page.context().close();
   });
