@@ -172,6 +172,11 @@ function renderTable(
       cell.font = { bold: true };
     });
   }
+  // Headers wrap within the column widths (the totals and individuals tables have long headers
+  // over narrow columns).
+  headers.forEach((_header, i) => {
+    worksheet.getCell(headerRow, i + 1).alignment = { wrapText: true, vertical: "middle" };
+  });
   table.columns.forEach((column, i) => {
     const format = NUMBER_FORMATS[column.format];
     if (!format) return;
@@ -212,6 +217,14 @@ export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): Ex
   );
   const worksheet = workbook.addWorksheet(name, {
     views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [],
+    // Officers print the proposal list: A4 landscape, one page wide.
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   model.columnWidths.forEach((width, i) => {
     worksheet.getColumn(i + 1).width = width;

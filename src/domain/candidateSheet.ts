@@ -107,26 +107,31 @@ const UNIT_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
 };
 const SOURCE_COLUMN = 12;
 
+// The totals and individuals tables sit under the bloc tables, in the same columns: each of their
+// columns is placed where the bloc tables' column width suits it (names under "Đơn vị"), so that
+// one set of column widths serves the whole sheet.
 const TOTAL_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
   vi: [
-    column("Khối", 42, "text"),
-    column("Suất tập thể", 12, "integer"),
-    column("Đề xuất tập thể", 14, "integer"),
-    column("Bằng điểm tập thể", 14, "integer"),
-    column("Suất cá nhân", 12, "integer"),
-    column("Đề xuất cá nhân", 14, "integer"),
-    column("Bằng điểm cá nhân", 14, "integer"),
-    column("Tiền thưởng dự kiến (đồng)", 18, "vnd"),
+    column("Khối", 6, "integer"),
+    column("Suất tập thể", 7, "integer"),
+    column("Tên khối", 42, "text"),
+    column("Đề xuất tập thể", 10, "integer"),
+    column("Bằng điểm tập thể", 12, "integer"),
+    column("Suất cá nhân", 10, "integer"),
+    column("Đề xuất cá nhân", 24, "integer"),
+    column("Bằng điểm cá nhân", 26, "integer"),
+    column("Tiền thưởng dự kiến (đồng)", 20, "vnd"),
   ],
   en: [
-    column("Bloc", 42, "text"),
-    column("Collective slots", 12, "integer"),
-    column("Collectives proposed", 14, "integer"),
-    column("Collective ties", 14, "integer"),
-    column("Individual slots", 12, "integer"),
-    column("Individuals proposed", 14, "integer"),
-    column("Individual ties", 14, "integer"),
-    column("Expected prize money (VND)", 18, "vnd"),
+    column("Bloc", 6, "integer"),
+    column("Collective slots", 7, "integer"),
+    column("Bloc name", 42, "text"),
+    column("Collectives proposed", 10, "integer"),
+    column("Collective ties", 12, "integer"),
+    column("Individual slots", 10, "integer"),
+    column("Individuals proposed", 24, "integer"),
+    column("Individual ties", 26, "integer"),
+    column("Expected prize money (VND)", 20, "vnd"),
   ],
 };
 
@@ -135,30 +140,32 @@ const INDIVIDUAL_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
     column("STT", 6, "integer"),
     column("Khối", 7, "integer"),
     column("Họ và tên", 42, "text"),
-    column("Chức vụ", 20, "text"),
-    column("Đơn vị", 36, "text"),
     column("Hạng đơn vị", 10, "integer"),
     column("Trực tiếp thực hiện", 12, "text"),
+    column("Năm", 10, "integer"),
     column("Kết quả", 24, "text"),
+    column("Đơn vị", 26, "text"),
+    column("Chức vụ", 20, "text"),
+    column("Nguồn", 16, "text"),
     column("Tiền thưởng (đồng)", 16, "vnd"),
     column("Lý do", 52, "text"),
-    column("Nguồn", 18, "text"),
   ],
   en: [
     column("No.", 6, "integer"),
     column("Bloc", 7, "integer"),
     column("Full name", 42, "text"),
-    column("Title", 20, "text"),
-    column("Unit", 36, "text"),
     column("Unit rank", 10, "integer"),
     column("Does the work directly", 12, "text"),
+    column("Year", 10, "integer"),
     column("Result", 24, "text"),
+    column("Unit", 26, "text"),
+    column("Title", 20, "text"),
+    column("Source", 16, "text"),
     column("Prize (VND)", 16, "vnd"),
     column("Reason", 52, "text"),
-    column("Source", 18, "text"),
   ],
 };
-const INDIVIDUAL_SOURCE_COLUMN = 10;
+const INDIVIDUAL_SOURCE_COLUMN = 9;
 
 const INDIVIDUAL_LABELS: Readonly<Record<IndividualStatus, Words>> = {
   candidate: { vi: "Đề xuất", en: "Candidate" },
@@ -340,13 +347,19 @@ function totalsTable(
     counts.forEach((n, i) => (sums[i] += n));
     if (prizeSum !== null && t.prizeVnd !== null) prizeSum += t.prizeVnd;
     rows.push({
-      values: [BLOC_SHORT_NAMES[bloc.bloc][lang], ...counts, t.prizeVnd],
+      values: [
+        bloc.bloc,
+        counts[0],
+        BLOC_SHORT_NAMES[bloc.bloc][lang],
+        ...counts.slice(1),
+        t.prizeVnd,
+      ],
       style: "plain",
       link: null,
     });
   }
   rows.push({
-    values: [lang === "vi" ? "Tổng cộng" : "Total", ...sums, prizeSum],
+    values: [null, sums[0], lang === "vi" ? "Tổng cộng" : "Total", ...sums.slice(1), prizeSum],
     style: "plain",
     link: null,
   });
@@ -362,14 +375,15 @@ function individualRows(year: YearResult, lang: Lang): SheetRow[] {
           rows.length + 1,
           bloc.bloc,
           person.name,
-          person.title,
-          person.unit,
           person.unitRank,
           person.direct ? "x" : "",
+          year.year,
           INDIVIDUAL_LABELS[person.status][lang],
+          person.unit,
+          person.title,
+          `${person.source.sheet}!${person.source.cell}`,
           person.prizeVnd,
           person.reason[lang],
-          `${person.source.sheet}!${person.source.cell}`,
         ],
         style: INDIVIDUAL_STYLES[person.status],
         link: person.source,

@@ -154,6 +154,18 @@ describe("addModelSheet", () => {
     expect(sheet.getCell("D6").numFmt).toBe("#,##0");
     expect(sheet.getCell("A6").numFmt).toBe("0");
   });
+
+  it("wraps header cells and sets the page up for printing on A4 landscape, one page wide", () => {
+    const sheet = addModelSheet(new ExcelJS.Workbook(), candidates);
+    expect(sheet.getCell("B5").alignment).toMatchObject({ wrapText: true });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+  });
 });
 
 describe("writeAwardWorkbook", () => {

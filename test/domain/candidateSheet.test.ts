@@ -207,11 +207,11 @@ describe("buildCandidateSheets", () => {
     const totals = tableNamed(candidates, "DeXuat2023_TongHop");
     expect(totals.totalRow).toBe(true);
     expect(totals.rows.map((r) => r.values)).toEqual([
-      ["Khối 1 – Sở, ban, ngành", 1, 1, 0, 1, 1, 0, 3_600_000 + 1_800_000],
-      ["Khối 2 – UBND quận, huyện", 1, 0, 0, 1, 0, 0, 0],
-      ["Khối 3 – UBND xã, phường, thị trấn", 3, 2, 2, 3, 0, 0, 3 * 3_600_000],
-      ["Khối 4 – Doanh nghiệp", 1, 1, 0, 0, 0, 0, 3_600_000],
-      ["Tổng cộng", 6, 4, 2, 5, 1, 0, 5_400_000 + 10_800_000 + 3_600_000],
+      [1, 1, "Khối 1 – Sở, ban, ngành", 1, 0, 1, 1, 0, 3_600_000 + 1_800_000],
+      [2, 1, "Khối 2 – UBND quận, huyện", 0, 0, 1, 0, 0, 0],
+      [3, 3, "Khối 3 – UBND xã, phường, thị trấn", 2, 2, 3, 0, 0, 3 * 3_600_000],
+      [4, 1, "Khối 4 – Doanh nghiệp", 1, 0, 0, 0, 0, 3_600_000],
+      [null, 6, "Tổng cộng", 4, 2, 5, 1, 0, 5_400_000 + 10_800_000 + 3_600_000],
     ]);
   });
 
@@ -222,18 +222,30 @@ describe("buildCandidateSheets", () => {
         1,
         1,
         "Nguyễn Văn An",
-        "Chuyên viên",
-        "Sở Tư pháp",
         2,
         "x",
+        2023,
         "Đề xuất",
+        "Sở Tư pháp",
+        "Chuyên viên",
+        expect.stringMatching(/^Cá nhân đề xuất!B\d+$/),
         1_800_000,
         "Đơn vị hạng 2/3, trong 1 suất cá nhân của khối; trực tiếp thực hiện",
-        expect.stringMatching(/^Cá nhân đề xuất!B\d+$/),
       ],
     ]);
     expect(people.rows[0].style).toBe("candidate");
-    expect(people.linkColumn).toBe(10);
+    expect(people.linkColumn).toBe(9);
+  });
+
+  it("lines every table's columns up under the bloc tables' widths, names in column C", () => {
+    const blocTable = candidates.tables[0];
+    for (const table of candidates.tables) {
+      table.columns.forEach((c, i) => {
+        expect(c.width).toBeLessThanOrEqual(blocTable.columns[i].width);
+      });
+      expect(table.columns[2].format).toBe("text");
+    }
+    expect(candidates.columnWidths).toEqual(blocTable.columns.map((c) => c.width));
   });
 
   it("freezes the rows down to the first table header and sets column widths", () => {
