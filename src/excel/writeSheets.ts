@@ -157,6 +157,8 @@ async function writeTable(
   const headerRange = sheet.getRangeByIndexes(table.startRow, 0, 1, width);
   headerRange.values = [header];
   headerRange.format.font.bold = true;
+  // Long headers over narrow columns (totals, individuals) wrap instead of being cut.
+  headerRange.format.wrapText = true;
 
   const rows = table.rows.map((row) =>
     table.columns.map((_column, c) => asCellInput(row.values[c] ?? null)),
@@ -243,6 +245,13 @@ async function writeLayout(
   if (model.freezeRows > 0) {
     await batch.reserve(COMMAND_BYTES);
     sheet.freezePanes.freezeRows(model.freezeRows);
+  }
+  // Officers print the proposal list: A4 landscape (page layout needs ExcelApi 1.9; older hosts
+  // keep the workbook's default page setup).
+  if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+    await batch.reserve(COMMAND_BYTES * 2);
+    sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+    sheet.pageLayout.paperSize = Excel.PaperType.a4;
   }
 }
 

@@ -30,6 +30,7 @@ export interface FakeCell {
   italic: boolean;
   fontSize: number | null;
   hyperlink: FakeHyperlink | null;
+  wrapText: boolean;
 }
 
 export interface FakeTable {
@@ -62,6 +63,7 @@ const blankCell = (): FakeCell => ({
   italic: false,
   fontSize: null,
   hyperlink: null,
+  wrapText: false,
 });
 
 export class FakeSheet {
@@ -69,6 +71,8 @@ export class FakeSheet {
   readonly customProperties = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
+  /** Print settings written through `worksheet.pageLayout` (ExcelApi 1.9). */
+  readonly pageLayout: { orientation?: string; paperSize?: string } = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
 
   constructor(
@@ -546,6 +550,33 @@ export class WorksheetProxy extends ClientObject {
     };
   }
 
+  get pageLayout(): { orientation: string; paperSize: string } {
+    if (!requirementSupported(this.context.host, "ExcelApi", 1.9)) {
+      throw new RichApiError("ApiNotFound", "pageLayout needs ExcelApi 1.9");
+    }
+    const enqueue = (args: Record<string, string>, apply: () => void): void =>
+      this.context.enqueue(args, apply);
+    const resolve = this.resolve;
+    return {
+      set orientation(value: string) {
+        enqueue({ orientation: value }, () => {
+          resolve().pageLayout.orientation = value;
+        });
+      },
+      set paperSize(value: string) {
+        enqueue({ paperSize: value }, () => {
+          resolve().pageLayout.paperSize = value;
+        });
+      },
+      get orientation(): string {
+        throw new RichApiError("PropertyNotLoaded", "orientation is write-only in this host");
+      },
+      get paperSize(): string {
+        throw new RichApiError("PropertyNotLoaded", "paperSize is write-only in this host");
+      },
+    };
+  }
+
   get customProperties(): CustomPropertyCollectionProxy {
     return new CustomPropertyCollectionProxy(this.context, () => {
       if (this.context.host.unsupportedSets.has("ExcelApi 1.12")) {
@@ -874,8 +905,10 @@ class RangeFormatProxy {
     });
   }
 
-  set wrapText(_wrap: boolean) {
-    this.context.enqueue({ wrapText: _wrap }, () => undefined);
+  set wrapText(wrap: boolean) {
+    this.each({ wrapText: wrap }, (cell) => {
+      cell.wrapText = wrap;
+    });
   }
 
   get fill(): { color: string } {
@@ -1162,6 +1195,8 @@ export interface FakeOfficeGlobals {
   readonly Excel: {
     run: <T>(batch: (context: FakeRequestContext) => Promise<T>) => Promise<T>;
     RequestContext: typeof FakeRequestContext;
+    PageOrientation: { readonly landscape: "Landscape"; readonly portrait: "Portrait" };
+    PaperType: { readonly a4: "A4"; readonly letter: "Letter" };
   };
   readonly Office: {
     onReady: (
@@ -1193,12 +1228,38 @@ export interface FakeOfficeGlobals {
   readonly functions: Map<string, (...args: unknown[]) => unknown>;
 }
 
+/** What `Office.context.requirements.isSetSupported` answers for this host. */
+export function requirementSupported(
+  host: FakeWorkbook,
+  name: string,
+  version?: string | number,
+): boolean {
+  // Versions compare part by part, like Office does: 1.12 is above 1.9.
+  const parts = (v: string | number): [number, number] => {
+    const [major, minor] = String(v).split(".").map(Number);
+    return [major || 0, minor || 0];
+  };
+  const atLeast = (a: string | number, b: string | number): boolean => {
+    const [aMajor, aMinor] = parts(a);
+    const [bMajor, bMinor] = parts(b);
+    return aMajor > bMajor || (aMajor === bMajor && aMinor >= bMinor);
+  };
+  const wanted = version ?? "1.1";
+  if (host.unsupportedSets.has(`${name} ${version}`)) return false;
+  for (const set of host.unsupportedSets) {
+    const [n, v] = set.split(" ");
+    if (n === name && atLeast(wanted, v)) return false;
+  }
+  const supported = SUPPORTED_SETS[name];
+  return supported !== undefined && atLeast(supported, wanted);
+}
+
 /** The highest ExcelApi version the fake claims; a test can withdraw sets through `unsupportedSets`. */
-const SUPPORTED_SETS: Readonly<Record<string, number>> = {
-  ExcelApi: 1.12,
-  SharedRuntime: 1.1,
-  CustomFunctionsRuntime: 1.1,
-  RibbonApi: 1.1,
+const SUPPORTED_SETS: Readonly<Record<string, string>> = {
+  ExcelApi: "1.12",
+  SharedRuntime: "1.1",
+  CustomFunctionsRuntime: "1.1",
+  RibbonApi: "1.1",
 };
 
 export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
@@ -1210,6 +1271,8 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
     functions,
     Excel: {
       RequestContext: FakeRequestContext,
+      PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
+      PaperType: { a4: "A4", letter: "Letter" },
       run: async (batch) => {
         const context = new FakeRequestContext(host);
         const result = await batch(context);
@@ -1227,15 +1290,7 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
           return host.displayLanguage;
         },
         requirements: {
-          isSetSupported: (name, version) => {
-            const wanted = Number(version ?? 1.1);
-            if (host.unsupportedSets.has(`${name} ${version}`)) return false;
-            for (const set of host.unsupportedSets) {
-              const [n, v] = set.split(" ");
-              if (n === name && Number(v) <= wanted) return false;
-            }
-            return (SUPPORTED_SETS[name] ?? 0) >= wanted;
-          },
+          isSetSupported: (name, version) => requirementSupported(host, name, version),
         },
         document: {
           settings: {

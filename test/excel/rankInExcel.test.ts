@@ -87,6 +87,21 @@ describe("rankInExcel with a stand-in engine", () => {
     expect(host.activeSheet).toBe(sheet);
   });
 
+  it("wraps header cells and sets A4 landscape where ExcelApi 1.9 allows, and nothing where not", async () => {
+    const host = hostWithScores(5);
+    installOfficeGlobals(host);
+    await rankInExcel({ options, lang: "vi" }, stubEngine());
+    const sheet = host.sheet("Đề xuất khen thưởng 2023");
+    expect(sheet.peek(4, 0)?.wrapText).toBe(true);
+    expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4" });
+
+    const older = hostWithScores(5);
+    older.unsupportedSets.add("ExcelApi 1.9");
+    installOfficeGlobals(older);
+    await rankInExcel({ options, lang: "vi" }, stubEngine());
+    expect(older.sheet("Đề xuất khen thưởng 2023").pageLayout).toEqual({});
+  });
+
   it("needs at most four requests for 100 rows", async () => {
     const host = hostWithScores(100);
     installOfficeGlobals(host);
