@@ -29,6 +29,8 @@ export type WorkbookFailureKind =
   | "unreadable"
   | "file-too-large"
   | "uncompressed-too-large"
+  | "too-many-cells"
+  | "too-many-strings"
   | "legacy-or-encrypted"
   | "not-xlsx"
   | "corrupt";
@@ -166,6 +168,14 @@ function failure(kind: WorkbookFailureKind, file: string, detail = ""): Workbook
       vi: `Tệp “${file}” khi giải nén lớn bất thường (${detail}; tối đa ${mb(DEFAULT_PACKAGE_LIMITS.maxUncompressedBytes)}) nên không được mở. Hãy mở bằng Excel, chép bảng điểm sang sổ mới và lưu lại.`,
       en: `“${file}” unpacks to an unusual size (${detail}; at most ${mb(DEFAULT_PACKAGE_LIMITS.maxUncompressedBytes)}), so it is not opened. Open it in Excel, copy the score table to a new workbook and save that.`,
     },
+    "too-many-cells": {
+      vi: `Tệp “${file}” có quá nhiều ô (${detail}; tối đa ${DEFAULT_PACKAGE_LIMITS.maxCells.toLocaleString("vi-VN")}) nên không được mở. Hãy chép bảng điểm sang sổ mới và xếp hạng sổ đó.`,
+      en: `“${file}” has too many cells (${detail}; at most ${DEFAULT_PACKAGE_LIMITS.maxCells.toLocaleString("en")}), so it is not opened. Copy the score table to a new workbook and rank that.`,
+    },
+    "too-many-strings": {
+      vi: `Tệp “${file}” có bảng chuỗi dùng chung quá lớn (${detail} chuỗi; tối đa ${DEFAULT_PACKAGE_LIMITS.maxSharedStrings.toLocaleString("vi-VN")}) nên không được mở. Hãy mở bằng Excel, chép bảng điểm sang sổ mới và lưu lại.`,
+      en: `“${file}” has an oversized shared-strings table (${detail} strings; at most ${DEFAULT_PACKAGE_LIMITS.maxSharedStrings.toLocaleString("en")}), so it is not opened. Open it in Excel, copy the score table to a new workbook and save that.`,
+    },
     "legacy-or-encrypted": {
       vi: `Tệp “${file}” là tệp Excel cũ (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel và lưu thành .xlsx không mật khẩu.`,
       en: `“${file}” is an old Excel file (.xls) or is password-protected. Open it in Excel and save it as .xlsx without a password.`,
@@ -200,7 +210,11 @@ export async function loadWorkbookBytes(
 ): Promise<WorkbookLoad> {
   const check = checkXlsxPackage(bytes, limits);
   if (!check.ok) {
-    return { ok: false, failure: failure(check.reason, file, formatBytes(check.bytes)) };
+    const detail =
+      check.reason === "too-many-cells" || check.reason === "too-many-strings"
+        ? check.bytes.toLocaleString("en")
+        : formatBytes(check.bytes);
+    return { ok: false, failure: failure(check.reason, file, detail) };
   }
   const workbook = new ExcelJS.Workbook();
   try {

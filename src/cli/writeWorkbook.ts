@@ -239,6 +239,12 @@ export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): Ex
   return worksheet;
 }
 
+async function loadCopy(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
 export type WriteOutcome =
   | { readonly ok: true; readonly path: string; readonly sheetNames: readonly string[] }
   | { readonly ok: false; readonly message: Bilingual };
@@ -265,15 +271,15 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Writes a copy of the input workbook (loaded again from its bytes, so the ranking run's objects
- * are not reused) with every model added as a sheet. Refuses to overwrite the input; writes to a
- * temporary file first so that a failed write never leaves half a workbook.
+ * Writes a copy of the input workbook (the workbook already loaded for reading, or loaded from its
+ * bytes) with every model added as a sheet. Refuses to overwrite the input; writes to a temporary
+ * file first so that a failed write never leaves half a workbook.
  *
  * @example
  * (await writeAwardWorkbook(bytes, "in.xlsx", "in.awards.xlsx", models)).ok //=> true
  */
 export async function writeAwardWorkbook(
-  inputBytes: Buffer,
+  source: Buffer | ExcelJS.Workbook,
   inputPath: string,
   outPath: string,
   models: readonly SheetModel[],
@@ -287,8 +293,9 @@ export async function writeAwardWorkbook(
       },
     };
   }
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(inputBytes) as unknown as ArrayBuffer);
+  // The workbook already loaded for reading is reused (reading never changes it): loading the
+  // file a second time would double the time and the memory of a large run.
+  const workbook = Buffer.isBuffer(source) ? await loadCopy(source) : source;
   const sheetNames = models.map((model) => addModelSheet(workbook, model).name);
   const temp = path.join(
     path.dirname(outPath),

@@ -1,3 +1,4 @@
+import { DEFAULT_PACKAGE_LIMITS } from "../../src/cli/zipPackage";
 import { createHash } from "crypto";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
@@ -142,7 +143,10 @@ describe("readWorkbookFile", () => {
   });
 
   it("refuses a file over the size limit before reading it", async () => {
-    const load = await readWorkbookFile(EXAMPLE, { maxFileBytes: 1024, maxUncompressedBytes: 1e9 });
+    const load = await readWorkbookFile(EXAMPLE, {
+      ...DEFAULT_PACKAGE_LIMITS,
+      maxFileBytes: 1024,
+    });
     expect(!load.ok && load.failure.kind).toBe("file-too-large");
   });
 

@@ -1,7 +1,13 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { deflateRawSync } from "zlib";
-import { checkXlsxPackage, readZipDirectory, readZipEntry } from "../../src/cli/zipPackage";
+import {
+  DEFAULT_PACKAGE_LIMITS,
+  checkXlsxPackage,
+  countTags,
+  readZipDirectory,
+  readZipEntry,
+} from "../../src/cli/zipPackage";
 
 const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
 
@@ -101,8 +107,8 @@ describe("checkXlsxPackage", () => {
 
   it("refuses a file over the size limit", () => {
     const check = checkXlsxPackage(readFileSync(EXAMPLE), {
+      ...DEFAULT_PACKAGE_LIMITS,
       maxFileBytes: 1000,
-      maxUncompressedBytes: 500 * 1024 * 1024,
     });
     expect(check).toMatchObject({ ok: false, reason: "file-too-large" });
   });
@@ -113,11 +119,37 @@ describe("checkXlsxPackage", () => {
       { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2_000_000) },
     ]);
     const check = checkXlsxPackage(bomb, {
-      maxFileBytes: 50 * 1024 * 1024,
+      ...DEFAULT_PACKAGE_LIMITS,
       maxUncompressedBytes: 1_000_000,
     });
     expect(check).toMatchObject({ ok: false, reason: "uncompressed-too-large" });
     if (!check.ok) expect(check.bytes).toBeGreaterThan(2_000_000);
+  });
+
+  it("refuses a package with more cells than ExcelJS can hold within the memory bound", () => {
+    const cells = '<c r="A1"><v>1</v></c>'.repeat(50) + "<col/><cols/>";
+    const sheet = Buffer.from(`<worksheet><sheetData><row>${cells}</row></sheetData></worksheet>`);
+    const many = makeZip([...XLSX_PARTS, { name: "xl/worksheets/sheet1.xml", data: sheet }]);
+    expect(checkXlsxPackage(many, { ...DEFAULT_PACKAGE_LIMITS, maxCells: 49 })).toEqual({
+      ok: false,
+      reason: "too-many-cells",
+      bytes: 50,
+    });
+    expect(checkXlsxPackage(many, { ...DEFAULT_PACKAGE_LIMITS, maxCells: 50 }).ok).toBe(true);
+  });
+
+  it("refuses a huge shared-strings table", () => {
+    const strings = Buffer.from(`<sst>${"<si><t>x</t></si>".repeat(30)}</sst>`);
+    const table = makeZip([...XLSX_PARTS, { name: "xl/sharedStrings.xml", data: strings }]);
+    expect(checkXlsxPackage(table, { ...DEFAULT_PACKAGE_LIMITS, maxSharedStrings: 29 })).toEqual({
+      ok: false,
+      reason: "too-many-strings",
+      bytes: 30,
+    });
+  });
+
+  it("counts whole element names only", () => {
+    expect(countTags(Buffer.from('<c r="A1"/><c>1</c><col/><cols><c\n r="B1"/>'), "c")).toBe(3);
   });
 
   it("refuses a package that lies about its uncompressed sizes", () => {
