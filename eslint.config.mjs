@@ -32,6 +32,19 @@ export default tseslint.config(
     },
   },
   {
+    // Workbook text reaches the page only as text: no HTML sinks anywhere in the product.
+    files: ["src/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "innerHTML", message: "Use textContent: workbook text is never HTML." },
+        { property: "outerHTML", message: "Use textContent: workbook text is never HTML." },
+        { property: "insertAdjacentHTML", message: "Build elements and set textContent." },
+        { object: "document", property: "write", message: "Build elements and set textContent." },
+      ],
+    },
+  },
+  {
     // The engine is pure: no Office, no ExcelJS, no file system, no DOM.
     files: ["src/domain/**"],
     languageOptions: { globals: {} },

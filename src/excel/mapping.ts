@@ -59,9 +59,13 @@ export function loadMapping(): ColumnMapping {
   return mappingFrom(Office.context.document.settings.get(MAPPING_SETTING));
 }
 
+/**
+ * Stores the mapping in document settings, keeping only its well-formed parts: the workbook carries
+ * a sheet name, a header row, a year and header texts, never cell values.
+ */
 export async function saveMapping(mapping: ColumnMapping | null): Promise<void> {
   const settings = Office.context.document.settings;
-  if (mapping) settings.set(MAPPING_SETTING, mapping);
+  if (mapping) settings.set(MAPPING_SETTING, mappingFrom(mapping));
   else settings.remove(MAPPING_SETTING);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
 }
