@@ -709,7 +709,7 @@ describe("robustness", () => {
           for (const unit of reading.units) expect(Number.isFinite(unit.score)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
