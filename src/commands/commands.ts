@@ -22,7 +22,24 @@ export async function rankFromRibbon(event: Office.AddinCommands.Event): Promise
     (window as unknown as { dtiAwardsLastRibbonRun?: RibbonRun }).dtiAwardsLastRibbonRun = run;
     window.dispatchEvent(new CustomEvent(RIBBON_RUN_EVENT, { detail: run }));
   }
+  // Nothing written means nothing to see in the workbook: open the pane (same shared runtime),
+  // which has just rendered the message saying why and what to do.
+  if (needsThePane(run)) await showPane();
   event.completed();
+}
+
+/** True when the ribbon's run wrote nothing: an error, or no score table to rank. */
+export function needsThePane(run: RibbonRun): boolean {
+  return "error" in run || run.outcome.kind === "nothing";
+}
+
+async function showPane(): Promise<void> {
+  try {
+    // SharedRuntime 1.1, which the manifest requires.
+    await Office.addin.showAsTaskpane();
+  } catch {
+    // The message stays in the pane for the next time it is opened.
+  }
 }
 
 Office.onReady(() => {

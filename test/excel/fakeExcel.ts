@@ -172,6 +172,8 @@ export class FakeWorkbook {
   readonly savedSettings = new Map<string, unknown>();
   readonly syncs: SyncRecord[] = [];
   readonly unsupportedSets = new Set<string>();
+  /** How many times the add-in asked Office to show its task pane. */
+  taskpaneShown = 0;
   displayLanguage = "vi-VN";
   activeSheet: FakeSheet | null = null;
   private nextId = 1;
@@ -1215,6 +1217,7 @@ export interface FakeOfficeGlobals {
       };
     };
     actions: { associate: (id: string, action: (event?: unknown) => void) => void };
+    addin: { showAsTaskpane: () => Promise<void> };
     AsyncResultStatus: { Succeeded: string; Failed: string };
     HostType: { Excel: string };
   };
@@ -1312,6 +1315,11 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
       actions: {
         associate: (id, action) => {
           actions.set(id, action);
+        },
+      },
+      addin: {
+        showAsTaskpane: async () => {
+          host.taskpaneShown += 1;
         },
       },
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
