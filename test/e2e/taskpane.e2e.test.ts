@@ -16,6 +16,12 @@ import type { Fixture } from "./officeStandIn";
 jest.setTimeout(120_000);
 
 const ROOT = join(__dirname, "..", "..");
+// The user guide's screenshots are refreshed with UPDATE_SCREENSHOTS=1; an ordinary run writes
+// them to a temporary folder so that testing never changes tracked files.
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === "1"
+    ? join(ROOT, "docs", "img")
+    : mkdtempSync(join(tmpdir(), "dti-awards-shots-"));
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const hasFunctions = existsSync(join(ROOT, "src", "functions", "functions.ts"));
@@ -163,11 +169,8 @@ describe("the task pane in Chromium", () => {
     expect(await page.textContent("#rank")).toBe("Xếp hạng");
     // A fixed decision date keeps the screenshots and prize amounts stable.
     await page.fill("#decision-date", "2024-03-15");
-    mkdirSync(join(ROOT, "docs", "img"), { recursive: true });
-    await page.screenshot({
-      path: join(ROOT, "docs", "img", "taskpane-ready.png"),
-      fullPage: true,
-    });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "taskpane-ready.png"), fullPage: true });
 
     await page.click("#rank");
     await page.waitForSelector("#result:not([hidden])");
@@ -191,7 +194,7 @@ describe("the task pane in Chromium", () => {
     expect(written.sheets).toContain("Kiểm tra dữ liệu");
     expect(written.active).toBe("Đề xuất khen thưởng 2023");
     expect(written.names).toContain("UBND xã Đông Bình");
-    await page.screenshot({ path: join(ROOT, "docs", "img", "taskpane-done.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "taskpane-done.png"), fullPage: true });
     expect(offMachine).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.context().close();

@@ -11,8 +11,8 @@ type Action = (event?: unknown) => Promise<void> | void;
 
 async function ribbonAction(host: FakeWorkbook): Promise<Action> {
   const globals = installOfficeGlobals(host);
-  jest.isolateModules(() => {
-    require("../../src/commands/commands");
+  await jest.isolateModulesAsync(async () => {
+    await import("../../src/commands/commands");
   });
   // Office.onReady resolves asynchronously in the host, as in Excel.
   await new Promise((resolve) => setTimeout(resolve, 0));
