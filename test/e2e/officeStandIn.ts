@@ -1,32 +1,16 @@
 /**
  * The browser test's stand-in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js:
- * defines Office, Excel and CustomFunctions over the in-memory host, pre-loaded with the cells the
- * test serialised into `window.__DTI_FIXTURE__`, and exposes the host as `window.__dtiHost`.
+ * defines Office, Excel and CustomFunctions over the in-memory host, pre-loaded with the workbook
+ * the test serialised into `window.__DTI_FIXTURE__`; exposes the host as `window.__dtiHost` and
+ * `window.__dtiFixture()`, the workbook as a reopened pane would find it.
  */
-import { FakeWorkbook, installOfficeGlobals, type FakeValue } from "../excel/fakeExcel";
+import { installOfficeGlobals } from "../excel/fakeExcel";
+import { fixtureOf, hostFromFixture, type Fixture } from "./fixture";
 
-export interface Fixture {
-  readonly displayLanguage: string;
-  readonly sheets: readonly {
-    readonly name: string;
-    readonly visibility: "Visible" | "Hidden" | "VeryHidden";
-    /** Row, column, value and number format (the host derives date categories from it). */
-    readonly cells: readonly [number, number, FakeValue, string?][];
-  }[];
-}
+export type { Fixture } from "./fixture";
 
 const target = window as unknown as Record<string, unknown>;
-const fixture = target.__DTI_FIXTURE__ as Fixture;
-const host = new FakeWorkbook();
-host.displayLanguage = fixture.displayLanguage;
-for (const sheet of fixture.sheets) {
-  const added = host.addSheet(sheet.name);
-  added.visibility = sheet.visibility;
-  for (const [r, c, v, format] of sheet.cells) {
-    const cell = added.cell(r, c);
-    cell.value = v;
-    if (format) cell.numberFormat = format;
-  }
-}
+const host = hostFromFixture(target.__DTI_FIXTURE__ as Fixture);
 target.__dtiHost = host;
+target.__dtiFixture = (): Fixture => fixtureOf(host, host.displayLanguage);
 target.__dtiOffice = installOfficeGlobals(host);

@@ -3,163 +3,33 @@
  * in-memory Excel host pre-loaded with the example workbook; every other off-machine request is
  * aborted and must not happen. Saves the screenshots the user guide shows.
  */
-import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { createServer, type Server } from "http";
-import { tmpdir } from "os";
-import { extname, join, normalize } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { existsSync } from "fs";
+import { join } from "path";
 import { EXAMPLE_WORKBOOK, fakeFromFile } from "../excel/loadWorkbook";
 import { FakeWorkbook } from "../excel/fakeExcel";
-import type { Fixture } from "./officeStandIn";
+import {
+  ROOT,
+  screenshotDir,
+  startPaneHarness,
+  type Opened,
+  type PaneHarness,
+} from "./paneHarness";
 
 jest.setTimeout(120_000);
 
-const ROOT = join(__dirname, "..", "..");
-// The user guide's screenshots are refreshed with UPDATE_SCREENSHOTS=1; an ordinary run writes
-// them to a temporary folder so that testing never changes tracked files.
-const SHOTS =
-  process.env.UPDATE_SCREENSHOTS === "1"
-    ? join(ROOT, "docs", "img")
-    : mkdtempSync(join(tmpdir(), "dti-awards-shots-"));
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const hasFunctions = existsSync(join(ROOT, "src", "functions", "functions.ts"));
-const CHROMIUM = "/usr/bin/chromium";
 
-let work: string;
-let server: Server;
-let origin: string;
-let browser: Browser;
-let standIn: string;
-
-const webpackBin = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
-
-function buildStandIn(outDir: string): string {
-  const config = join(outDir, "standin.config.js");
-  writeFileSync(
-    config,
-    `module.exports = ${JSON.stringify({
-      mode: "production",
-      entry: join(__dirname, "officeStandIn.ts"),
-      output: { path: outDir, filename: "standin.js" },
-      resolve: { extensions: [".ts", ".js"] },
-      module: {
-        rules: [
-          {
-            test: "TS",
-            use: {
-              loader: require.resolve("ts-loader"),
-              options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") },
-            },
-          },
-        ],
-      },
-    }).replace('"TS"', "/\\.ts$/")};`,
-  );
-  execFileSync(process.execPath, [webpackBin, "--config", config], { cwd: ROOT, stdio: "pipe" });
-  return readFileSync(join(outDir, "standin.js"), "utf8");
-}
-
-function fixtureOf(host: FakeWorkbook, displayLanguage: string): Fixture {
-  return {
-    displayLanguage,
-    sheets: host.sheets.map((sheet) => ({
-      name: sheet.name,
-      visibility: sheet.visibility,
-      cells: [...sheet.cells].map(([key, cell]) => {
-        const [r, c] = key.split(",").map(Number);
-        return [r, c, cell.value, cell.numberFormat] as [
-          number,
-          number,
-          string | number | boolean,
-          string,
-        ];
-      }),
-    })),
-  };
-}
-
-function serve(dir: string): Promise<Server> {
-  const types: Record<string, string> = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".json": "application/json",
-    ".png": "image/png",
-    ".xml": "application/xml",
-  };
-  const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
-}
-
-interface Opened {
-  page: Page;
-  offMachine: string[];
-  dialogs: string[];
-}
-
-async function openPane(host: FakeWorkbook, displayLanguage = "vi-VN"): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-  const offMachine: string[] = [];
-  const dialogs: string[] = [];
-  const fixture = `window.__DTI_FIXTURE__ = ${JSON.stringify(fixtureOf(host, displayLanguage))};\n`;
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) {
-      return route.fulfill({ contentType: "text/javascript", body: fixture + standIn });
-    }
-    if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
-    offMachine.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(`${origin}/taskpane.html`);
-  await page.waitForSelector("body[data-ready='true']");
-  return { page, offMachine, dialogs };
-}
+let harness: PaneHarness;
+const openPane = (host: FakeWorkbook, displayLanguage?: string): Promise<Opened> =>
+  harness.openPane(host, displayLanguage);
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "dti-e2e-"));
-  const dist = join(work, "dist");
-  execFileSync(process.execPath, [webpackBin, "--mode", "production", "--env", `outDir=${dist}`], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
-  standIn = buildStandIn(work);
-  server = await serve(dist);
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  harness = await startPaneHarness();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await harness?.close();
 });
 
 describe("the task pane in Chromium", () => {
@@ -169,8 +39,7 @@ describe("the task pane in Chromium", () => {
     expect(await page.textContent("#rank")).toBe("Xếp hạng");
     // A fixed decision date keeps the screenshots and prize amounts stable.
     await page.fill("#decision-date", "2024-03-15");
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, "taskpane-ready.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), "taskpane-ready.png"), fullPage: true });
 
     await page.click("#rank");
     await page.waitForSelector("#result:not([hidden])");
@@ -194,7 +63,7 @@ describe("the task pane in Chromium", () => {
     expect(written.sheets).toContain("Kiểm tra dữ liệu");
     expect(written.active).toBe("Đề xuất khen thưởng 2023");
     expect(written.names).toContain("UBND xã Đông Bình");
-    await page.screenshot({ path: join(SHOTS, "taskpane-done.png"), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir(), "taskpane-done.png"), fullPage: true });
     expect(offMachine).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.context().close();

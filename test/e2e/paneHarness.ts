@@ -1,0 +1,169 @@
+/**
+ * What the browser tests share: the built task pane (webpack, production) served on 127.0.0.1,
+ * headless Debian Chromium through playwright-core, Office.js answered by the stand-in over an
+ * in-memory Excel host, and every other off-machine request aborted and recorded.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { createServer, type Server } from "http";
+import { tmpdir } from "os";
+import { extname, join, normalize } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { FakeWorkbook } from "../excel/fakeExcel";
+import { fixtureOf, type Fixture } from "./fixture";
+
+export const ROOT = join(__dirname, "..", "..");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CHROMIUM = "/usr/bin/chromium";
+const webpackBin = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
+
+let shots: string | null = null;
+
+/**
+ * Where screenshots go: the user guide's folder with UPDATE_SCREENSHOTS=1, otherwise a temporary
+ * folder, so that testing never changes tracked files.
+ */
+export function screenshotDir(): string {
+  if (shots === null) {
+    shots =
+      process.env.UPDATE_SCREENSHOTS === "1"
+        ? join(ROOT, "docs", "img")
+        : mkdtempSync(join(tmpdir(), "dti-awards-shots-"));
+    mkdirSync(shots, { recursive: true });
+  }
+  return shots;
+}
+
+export interface Opened {
+  readonly page: Page;
+  /** Off-machine URLs the page asked for (all aborted). */
+  readonly offMachine: string[];
+  /** Messages of any alert, confirm or prompt the page opened (all dismissed). */
+  readonly dialogs: string[];
+}
+
+export interface PaneHarness {
+  /** A new browser context and page on the pane, over a host or a fixture taken from one. */
+  openPane(workbook: FakeWorkbook | Fixture, displayLanguage?: string): Promise<Opened>;
+  close(): Promise<void>;
+}
+
+function buildStandIn(outDir: string): string {
+  const config = join(outDir, "standin.config.js");
+  writeFileSync(
+    config,
+    `module.exports = ${JSON.stringify({
+      mode: "production",
+      entry: join(__dirname, "officeStandIn.ts"),
+      output: { path: outDir, filename: "standin.js" },
+      resolve: { extensions: [".ts", ".js"] },
+      module: {
+        rules: [
+          {
+            test: "TS",
+            use: {
+              loader: require.resolve("ts-loader"),
+              options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") },
+            },
+          },
+        ],
+      },
+    }).replace('"TS"', "/\\.ts$/")};`,
+  );
+  execFileSync(process.execPath, [webpackBin, "--config", config], { cwd: ROOT, stdio: "pipe" });
+  return readFileSync(join(outDir, "standin.js"), "utf8");
+}
+
+function serve(dir: string): Promise<Server> {
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".xml": "application/xml",
+  };
+  const s = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
+}
+
+/** Builds the add-in and the stand-in into a temporary folder, serves it and starts Chromium. */
+export async function startPaneHarness(): Promise<PaneHarness> {
+  const work = mkdtempSync(join(tmpdir(), "dti-e2e-"));
+  const dist = join(work, "dist");
+  execFileSync(process.execPath, [webpackBin, "--mode", "production", "--env", `outDir=${dist}`], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+  const standIn = buildStandIn(work);
+  const server = await serve(dist);
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+
+  async function openPane(
+    workbook: FakeWorkbook | Fixture,
+    displayLanguage = "vi-VN",
+  ): Promise<Opened> {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const offMachine: string[] = [];
+    const dialogs: string[] = [];
+    const data = workbook instanceof FakeWorkbook ? fixtureOf(workbook, displayLanguage) : workbook;
+    const fixture = `window.__DTI_FIXTURE__ = ${JSON.stringify(data)};\n`;
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) {
+        return route.fulfill({ contentType: "text/javascript", body: fixture + standIn });
+      }
+      if (url.startsWith(origin) || url.startsWith("data:")) return route.continue();
+      offMachine.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.waitForSelector("body[data-ready='true']");
+    return { page, offMachine, dialogs };
+  }
+
+  return {
+    openPane,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * The workbook an open pane's host holds now, as a reopened pane would find it: cells, markers
+ * and saved document settings (unsaved settings are lost, as in Office).
+ */
+export function workbookOf(opened: Opened): Promise<Fixture> {
+  return opened.page.evaluate(() =>
+    (window as unknown as { __dtiFixture: () => Fixture }).__dtiFixture(),
+  );
+}
