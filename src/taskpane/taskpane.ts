@@ -205,7 +205,10 @@ function renderMapping(): void {
   const box = byId("mapping-fields");
   box.replaceChildren();
   const saved = loadMapping();
+  // Before any run has read the sheets, the saved choice is still offered (and kept if the
+  // officer runs it as it is).
   const sheetNames = state.previews.map((p) => p.name);
+  if (saved.sheet && !sheetNames.includes(saved.sheet)) sheetNames.unshift(saved.sheet);
   const sheetSelect = select(
     "map-sheet",
     tr("sheet"),
@@ -245,13 +248,18 @@ function renderMapping(): void {
   });
   const refreshHeaders = () => {
     const headers = headersOf();
+    const onSavedSheet = sheetSelect.control.value === (saved.sheet ?? "");
     for (const r of roleSelects) {
       const keep = r.control.value || r.current;
+      const choices =
+        onSavedSheet && r.current !== "" && !headers.includes(r.current)
+          ? [r.current, ...headers]
+          : headers;
       r.control.replaceChildren(
         new Option(tr("none"), ""),
-        ...headers.map((h) => new Option(h, h)),
+        ...choices.map((h) => new Option(h, h)),
       );
-      r.control.value = headers.includes(keep) ? keep : "";
+      r.control.value = choices.includes(keep) ? keep : "";
     }
   };
   sheetSelect.control.addEventListener("change", refreshHeaders);

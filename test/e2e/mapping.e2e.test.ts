@@ -203,4 +203,27 @@ describe("the column mapping in Chromium", () => {
     expect(second.dialogs).toEqual([]);
     await again.context().close();
   });
+
+  it("shows the saved choice in a freshly opened pane and keeps it when run from the form", async () => {
+    const host = unreadableWorkbook();
+    host.settings.set(MAPPING_SETTING, MAPPING);
+    host.savedSettings.set(MAPPING_SETTING, MAPPING);
+    const { page, offMachine, dialogs } = await harness.openPane(host);
+    await page.fill("#decision-date", "2024-03-15");
+    // No run has read the sheets yet: the saved sheet and headers are still the choices shown.
+    await page.click("#mapping-title");
+    expect(await page.inputValue("#map-sheet")).toBe(SCORES);
+    expect(await page.inputValue("#map-header-row")).toBe("2");
+    for (const [role, header] of Object.entries(MAPPING.headers)) {
+      expect(await page.inputValue(`#map-${role}`)).toBe(header);
+    }
+    await page.click("#mapping button >> text=Xếp hạng với các cột đã chọn");
+    await page.waitForSelector("#result:not([hidden])");
+    const view = await hostView(page);
+    expect(view.candidates).toContain(BEST_OF_BLOC_1);
+    expect(view.settings[MAPPING_SETTING]).toStrictEqual(MAPPING);
+    expect(offMachine).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.context().close();
+  });
 });
