@@ -95,7 +95,7 @@ describe("manifest.xml", () => {
   it("requires the shared runtime and points runtime, function file and functions page at one page", () => {
     const sets = named("Set").map((s) => `${s.attributes.Name} ${s.attributes.MinVersion}`);
     expect(sets).toEqual(
-      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]),
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.7"]),
     );
     const runtime = named("Runtime")[0];
     expect(runtime.attributes).toMatchObject({ resid: "Taskpane.Url", lifetime: "long" });
