@@ -27,7 +27,7 @@ import { AWARD_YEARS, LANGS } from "../domain/types";
 import { helpText, localIsoDate, parseArgs, type RunArgs } from "./args";
 import { SAMPLE_FILE, samplePath } from "./projectRoot";
 import { isOwnSheetName, readWorkbookFile, type ReadNote } from "./readWorkbook";
-import { defaultOutputPath, writeAwardWorkbook } from "./writeWorkbook";
+import { defaultOutputPath, sameFile, writeAwardWorkbook } from "./writeWorkbook";
 
 /** Where the command line writes, and what "today" is: injectable for tests. */
 export interface CliIo {
@@ -273,6 +273,25 @@ async function runRanking(
 ): Promise<{ code: number; result: AwardResult | null }> {
   const { input, out, args, io } = context;
   const lang = args.lang;
+  if (args.json !== undefined && args.json !== "-") {
+    const clash = (await sameFile(args.json, input))
+      ? input
+      : (await sameFile(args.json, out))
+        ? out
+        : null;
+    if (clash !== null) {
+      io.stderr(
+        bilingual(
+          {
+            vi: `Tệp JSON “${args.json}” trùng với “${clash}”; không ghi đè: hãy chọn tên khác sau --json.`,
+            en: `The JSON file “${args.json}” is the same file as “${clash}”; it is never overwritten: choose another name after --json.`,
+          },
+          lang,
+        ),
+      );
+      return { code: EXIT_CANNOT_RUN, result: null };
+    }
+  }
   const load = await readWorkbookFile(input);
   if (!load.ok) {
     io.stderr(bilingual(load.failure.message, lang));

@@ -260,7 +260,13 @@ export function defaultOutputPath(input: string): string {
   return path.join(parsed.dir, `${parsed.name}.awards.xlsx`);
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+/**
+ * True when two paths name the same file (also through another path or a link to it).
+ *
+ * @example
+ * await sameFile("in.xlsx", "./in.xlsx") //=> true
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);

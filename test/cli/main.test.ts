@@ -351,6 +351,20 @@ describe("dti-awards exit codes", () => {
     expect(sha256(input)).toBe(before);
   });
 
+  it("exits 2 rather than write the JSON over the input or the output workbook", async () => {
+    const input = path.join(dir, "json-same.xlsx");
+    copyFileSync(EXAMPLE, input);
+    const before = sha256(input);
+    const onInput = await run(["rank", input, "--json", input, "--lang", "en"]);
+    expect(onInput.code).toBe(2);
+    expect(onInput.stderr).toContain("never overwritten");
+    expect(sha256(input)).toBe(before);
+    const out = path.join(dir, "json-same.out.xlsx");
+    const onOutput = await run(["rank", input, "--out", out, "--json", out, "--lang", "en"]);
+    expect(onOutput.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("prints help and exits 0", async () => {
     const result = await run(["--help", "--lang", "en"]);
     expect(result.code).toBe(0);
