@@ -6,6 +6,7 @@
 import type { Issue } from "./issues";
 import { BLOC_SHORT_NAMES, PLAN_REFERENCE } from "./rules";
 import type {
+  CellRef,
   AwardResult,
   AwardYear,
   BlocResult,
@@ -268,13 +269,14 @@ function unitRow(
   unit: UnitResult,
   index: number,
   chosen: IndividualResult | undefined,
+  shownName: string,
   lang: Lang,
 ): SheetRow {
   return {
     values: [
       index + 1,
       unit.rank,
-      unit.name,
+      shownName,
       unit.score,
       unit.maxScore,
       unit.ratio,
@@ -291,13 +293,26 @@ function unitRow(
   };
 }
 
-/** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name. */
-function chosenByUnitName(bloc: BlocResult): Map<string, IndividualResult> {
+const cellKey = (ref: CellRef): string => `${ref.sheet}!${ref.cell}`;
+
+/** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name cell. */
+function chosenByUnit(bloc: BlocResult): Map<string, IndividualResult> {
   const chosen = new Map<string, IndividualResult>();
   for (const person of bloc.individuals) {
-    if (person.status !== "reserve" && !chosen.has(person.unit)) chosen.set(person.unit, person);
+    const key = cellKey(person.unitSource);
+    if (person.status !== "reserve" && !chosen.has(key)) chosen.set(key, person);
   }
   return chosen;
+}
+
+/**
+ * A unit's name as the sheet shows it: with its group ("… (Huyện Cờ Đỏ)") only when another unit of
+ * the bloc has the same name, so that the two rows can be told apart.
+ */
+function namer(bloc: BlocResult): (name: string, group: string) => string {
+  const seen = new Map<string, number>();
+  for (const u of bloc.units) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
+  return (name, group) => ((seen.get(name) ?? 0) > 1 && group !== "" ? `${name} (${group})` : name);
 }
 
 interface BlocTotals {
@@ -369,6 +384,7 @@ function totalsTable(
 function individualRows(year: YearResult, lang: Lang): SheetRow[] {
   const rows: SheetRow[] = [];
   for (const bloc of year.blocs) {
+    const shown = namer(bloc);
     for (const person of bloc.individuals) {
       rows.push({
         values: [
@@ -379,7 +395,7 @@ function individualRows(year: YearResult, lang: Lang): SheetRow[] {
           person.direct ? "x" : "",
           year.year,
           INDIVIDUAL_LABELS[person.status][lang],
-          person.unit,
+          shown(person.unit, person.unitGroup),
           person.title,
           `${person.source.sheet}!${person.source.cell}`,
           person.prizeVnd,
@@ -429,9 +445,16 @@ function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): Shee
     texts.push({ row, text: sectionText(bloc, lang), style: "section" });
     row += 1;
     if (bloc.units.length > 0) {
-      const chosen = chosenByUnitName(bloc);
+      const chosen = chosenByUnit(bloc);
+      const shown = namer(bloc);
       const rows = bloc.units.map((u, i) =>
-        unitRow(u, i, u.chosenIndividual ? chosen.get(u.name) : undefined, lang),
+        unitRow(
+          u,
+          i,
+          u.chosenIndividual ? chosen.get(cellKey(u.source)) : undefined,
+          shown(u.name, u.group),
+          lang,
+        ),
       );
       tables.push({
         name: names.bloc(bloc.bloc),

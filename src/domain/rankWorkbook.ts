@@ -182,6 +182,7 @@ function invalidUnitResult(
     prizeVnd: null,
     chosenIndividual: null,
     note: "",
+    group: row.group,
     source: row.source,
     reason: invalidReason(errorCell),
   };
@@ -296,6 +297,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       prizeVnd: awarded && basis ? basis.bangKhenCollectiveVnd : null,
       chosenIndividual: chosenByUnit.get(unit)?.name ?? null,
       note: unit.note,
+      group: unit.group,
       source: unit.source,
       reason: collectiveReason(selection, rankedCount, collectiveSlots),
     };
@@ -316,6 +318,8 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     name: selection.nominee.name,
     title: selection.nominee.title,
     unit: selection.unit.name,
+    unitGroup: selection.unit.group,
+    unitSource: selection.unit.source,
     unitRank: selection.unitRank,
     direct: selection.nominee.direct,
     status: selection.status,

@@ -192,6 +192,8 @@ export interface UnitResult {
   /** The nominee chosen (candidate or tie) for this unit's individual slot, if any. */
   readonly chosenIndividual: string | null;
   readonly note: string;
+  /** The sub-section heading the row sits under (e.g. a district), or "". */
+  readonly group: string;
   readonly source: CellRef;
   /** One line, e.g. "Hạng 2/20, ngoài 1 suất của khối". */
   readonly reason: Bilingual;
@@ -202,6 +204,10 @@ export interface IndividualResult {
   readonly title: string;
   /** The unit's name as in the score table. */
   readonly unit: string;
+  /** The unit's sub-section heading (e.g. its district), or "". */
+  readonly unitGroup: string;
+  /** The unit's name cell: which unit this is, even when two units share a name. */
+  readonly unitSource: CellRef;
   readonly unitRank: number | null;
   readonly direct: boolean;
   readonly status: IndividualStatus;

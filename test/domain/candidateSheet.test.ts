@@ -4,7 +4,7 @@ import {
   dataCheckSheetName,
 } from "../../src/domain/candidateSheet";
 import { makeIssue } from "../../src/domain/issues";
-import { rankReadings } from "../../src/domain/rankWorkbook";
+import { rankReadings, rankWorkbook } from "../../src/domain/rankWorkbook";
 import type { AwardResult, InvalidUnitRow, SheetModel, SheetTable } from "../../src/domain/types";
 import { readings } from "../fixtures/readings";
 import { nominee, unit } from "../fixtures/units";
@@ -305,5 +305,70 @@ describe("buildCandidateSheets", () => {
       decisionDate: DATE,
     });
     expect(buildCandidateSheets(r, "vi")[0].tables[0].rows[0].values[2]).toBe("=Sở A");
+  });
+});
+
+describe("two units of one bloc with the same name in different districts", () => {
+  const result = rankWorkbook(
+    [
+      {
+        name: "DTI 2023",
+        values: [
+          ["STT", "Tên đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          ["III", "KHỐI UBND XÃ, PHƯỜNG, THỊ TRẤN"],
+          ["", "Huyện Phong Điền"],
+          [1, "UBND xã Tân Thới", 100, 99],
+          ["", "Huyện Cờ Đỏ"],
+          [2, "UBND xã Tân Thới", 100, 98],
+        ],
+      },
+      {
+        name: "Cá nhân đề xuất",
+        values: [
+          ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+          [1, "Nguyễn Văn A", "Chuyên viên", "UBND xã Tân Thới (Phong Điền)", "x"],
+          [2, "Trần Thị B", "Phó Chủ tịch", "UBND xã Tân Thới, huyện Cờ Đỏ", "x"],
+        ],
+      },
+    ],
+    { decisionDate: "2024-03-31" },
+  );
+  const sheet = buildCandidateSheets(result, "vi")[0];
+  const bloc3 = sheet.tables.find((t) => t.name === "DeXuat2023_Khoi3") as SheetTable;
+
+  it("shows each unit with its district and its own nominee", () => {
+    expect(bloc3.rows.map((r) => [r.values[2], r.values[7], r.values[8]])).toEqual([
+      ["UBND xã Tân Thới (Huyện Phong Điền)", "Nguyễn Văn A", "Chuyên viên"],
+      ["UBND xã Tân Thới (Huyện Cờ Đỏ)", "Trần Thị B", "Phó Chủ tịch"],
+    ]);
+  });
+
+  it("names the district of each person's unit in the individuals table", () => {
+    const people = sheet.tables.find((t) => t.name === "DeXuat2023_CaNhan") as SheetTable;
+    expect(people.rows.map((r) => [r.values[2], r.values[7]])).toEqual([
+      ["Nguyễn Văn A", "UBND xã Tân Thới (Huyện Phong Điền)"],
+      ["Trần Thị B", "UBND xã Tân Thới (Huyện Cờ Đỏ)"],
+    ]);
+  });
+
+  it("shows plain names where no other unit of the bloc shares them", () => {
+    const plain = buildCandidateSheets(
+      rankWorkbook(
+        [
+          {
+            name: "DTI 2023",
+            values: [
+              ["STT", "Tên đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+              ["", "Huyện Phong Điền"],
+              [1, "UBND xã Tân Thới", 3, 100, 99],
+            ],
+          },
+        ],
+        { decisionDate: "2024-03-31" },
+      ),
+      "vi",
+    )[0];
+    const table = plain.tables.find((t) => t.name === "DeXuat2023_Khoi3") as SheetTable;
+    expect(table.rows[0].values[2]).toBe("UBND xã Tân Thới");
   });
 });
