@@ -14,10 +14,10 @@
  *   ("III | KHỐI UBND XÃ, PHƯỜNG, THỊ TRẤN"), or — without any number in the row — a name made of
  *   bloc words only ("Sở, ban, ngành", "Xã, phường, thị trấn");
  * - a row with a name but no score, max score or ratio value is a sub-heading (its text becomes
- *   the `group` of the units below it until the next section row) unless it is a unit: it is a
- *   unit (reported SCORE_MISSING) when it has a number in the row-number (STT) column, a bloc or
- *   year value, or the table has no STT column and the name does not look like a heading
- *   ("Quận …", "Huyện …", "Thị xã …", "Thành phố …", or ALL CAPS);
+ *   the `group` of the units below it until the next section row) only when it has no number in
+ *   the row-number (STT) column, no bloc or year value, and its name looks like a heading ("Quận
+ *   …", "Huyện …", "Thị xã …", "Thành phố …", "Khu vực …", or ALL CAPS); otherwise it is a unit
+ *   and is reported (SCORE_MISSING), so that nothing is lost silently;
  * - every other row with a name is a unit.
  */
 import { cellText, parseCellNumber } from "./cells";
@@ -682,7 +682,9 @@ function readTableRows(
     const hasBlocValue = !isBlankCell(blocValue);
     const hasYearValue = !isBlankCell(yearValue);
     if (weak && !hasBlocValue && !hasYearValue) {
-      if (c.index !== undefined || looksLikeHeading(rawName, folded)) {
+      // Only text that reads as a heading is taken for one: a unit whose number and scores were
+      // left blank must be reported, not silently turned into a heading.
+      if (looksLikeHeading(rawName, folded)) {
         group = rawName;
         continue;
       }

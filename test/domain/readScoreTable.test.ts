@@ -266,6 +266,27 @@ describe("rows that are not units", () => {
     expect(issueLines(reading)).not.toContain("DUPLICATE_UNIT DTI 2023!B7");
   });
 
+  it("reports a unit whose number and scores are blank instead of taking it for a heading", () => {
+    const reading = readScoreTables([
+      {
+        name: "DTI 2023",
+        values: [
+          ["STT", "Tên đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          ["I", "KHỐI SỞ, BAN, NGÀNH"],
+          [1, "Sở Y tế", 1000, 900],
+          ["", "Sở Tư pháp"],
+          [2, "Sở Nội vụ", 1000, 800],
+        ],
+      },
+    ]);
+    expect(reading.units.map((u) => [u.name, u.group])).toEqual([
+      ["Sở Y tế", ""],
+      ["Sở Nội vụ", ""],
+    ]);
+    expect(reading.invalid.map((r) => r.name)).toEqual(["Sở Tư pháp"]);
+    expect(issueLines(reading)).toContain("SCORE_MISSING DTI 2023!D4");
+  });
+
   it("tells a sub-heading from a unit with no score (no STT column)", () => {
     const reading = readOne([
       ["Quận Ninh Kiều", "", "", ""],
