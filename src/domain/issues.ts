@@ -233,6 +233,13 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Trang “${p.name}” đang ẩn nên không được đọc; chọn trang này nếu cần xếp hạng.`,
     en: (p) => `Sheet “${p.name}” is hidden and was not read; choose it explicitly to rank it.`,
   },
+  SHEET_NOT_SELECTED: {
+    severity: "warning",
+    vi: (p) =>
+      `Trang “${p.sheet}” có bảng điểm nhưng không được chọn nên không được xếp hạng (đang chỉ đọc: ${p.chosen}).`,
+    en: (p) =>
+      `Sheet “${p.sheet}” holds a score table but was not chosen, so it is not ranked (only ${p.chosen} is read).`,
+  },
   RANKED_BY_SCORE: {
     severity: "info",
     vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,

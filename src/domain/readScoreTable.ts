@@ -859,10 +859,29 @@ function scoreSheets(
         issues.push(makeIssue("SHEET_NOT_FOUND", null, { name }));
       }
     }
-    // Named sheets are read whether hidden or not; the others are not read at all.
+    // Named sheets are read whether hidden or not; the others are not read, but a visible one
+    // that holds a score table is named, so that a whole sheet never drops out unnoticed.
     const wanted = options.sheets;
-    chosen = chosen.filter((s) => wanted.some((n) => sameSheetName(n, s.name)));
-    chosen = chosen.filter((s) => !isNomineeSheet(s, options.nomineeSheet));
+    const isWanted = (s: CellSheet): boolean => wanted.some((n) => sameSheetName(n, s.name));
+    const chosenList = wanted.map((n) => `“${n}”`).join(", ");
+    for (const sheet of chosen) {
+      if (isWanted(sheet) || sheet.hidden === true || isNomineeSheet(sheet, options.nomineeSheet)) {
+        continue;
+      }
+      if (findHeaderRow(sheetValues(sheet), classifyScoreHeader, isScoreHeader) !== null) {
+        issues.push(
+          makeIssue(
+            "SHEET_NOT_SELECTED",
+            { sheet: sheet.name, cell: "A1" },
+            {
+              sheet: sheet.name,
+              chosen: chosenList,
+            },
+          ),
+        );
+      }
+    }
+    chosen = chosen.filter(isWanted).filter((s) => !isNomineeSheet(s, options.nomineeSheet));
     return { sheets: chosen, issues };
   }
   chosen = chosen.filter((s) => !isNomineeSheet(s, options.nomineeSheet));

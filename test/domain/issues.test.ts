@@ -37,6 +37,7 @@ const SAMPLE_PARAMS: IssueParams = {
   open: 1,
   sheet: "DTI",
   years: "2022",
+  chosen: "“DTI 2023”",
   date: "2015-01-01",
 };
 

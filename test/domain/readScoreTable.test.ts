@@ -530,8 +530,9 @@ describe("sheets and options", () => {
     const sheets: CellSheet[] = [officerLayout("DTI 2022", 2022), officerLayout("DTI 2023", 2023)];
     const only = readScoreTables(sheets, { sheets: ["DTI 2023", "DTI 2030"] });
     expect(new Set(only.units.map((u) => u.year))).toEqual(new Set([2023]));
-    expect(only.issues.map((i) => [i.code, i.params.name])).toEqual([
+    expect(only.issues.map((i) => [i.code, i.params.name ?? i.params.sheet])).toEqual([
       ["SHEET_NOT_FOUND", "DTI 2030"],
+      ["SHEET_NOT_SELECTED", "DTI 2022"],
     ]);
     const ignored = readScoreTables(sheets, { ignoreSheets: ["DTI 2022"] });
     expect(new Set(ignored.units.map((u) => u.year))).toEqual(new Set([2023]));
@@ -590,6 +591,27 @@ describe("sheets and options", () => {
       nomineeSheet: "Khác 2023",
     });
     expect(named.tables.map((t) => t.sheet)).toEqual(["DTI 2023"]);
+  });
+
+  it("names a sheet with a score table that the chosen sheets leave out", () => {
+    const reading = readScoreTables(
+      [
+        flatTable([["Sở Y tế", 1, 1000, 900]]),
+        {
+          name: "Khối 4 - Doanh nghiệp",
+          values: [
+            ["STT", "Tên doanh nghiệp", "Điểm đánh giá"],
+            [1, "VNPT", 80],
+          ],
+        },
+        { name: "Ghi chép", values: [["Nội dung"], ["Họp ngày 5/3"]] },
+        nomineeSheet(),
+      ],
+      { sheets: ["DTI 2023"] },
+    );
+    expect(reading.units.map((u) => u.name)).toEqual(["Sở Y tế"]);
+    expect(issueLines(reading)).toEqual(["SHEET_NOT_SELECTED Khối 4 - Doanh nghiệp!A1"]);
+    expect(reading.issues[0].message.en).toContain("only “DTI 2023” is read");
   });
 
   it("uses a header the user names, and reports one that is not in the header row", () => {
