@@ -112,7 +112,17 @@ export function sheetPreviews(sheets: readonly CellSheet[]): SheetPreview[] {
  * Runs Rank on the open workbook: at most four requests when the data fits in one, more only when
  * the 5 MB payload limit asks for blocks.
  */
-export async function rankInExcel(request: RankRequest, engine: Engine): Promise<RankOutcome> {
+export function rankInExcel(request: RankRequest, engine: Engine): Promise<RankOutcome> {
+  // The pane and the ribbon share one runtime: a second Rank waits for the first, so that two runs
+  // never replace the same output sheet at once.
+  const run = queue.then(() => rankOnce(request, engine));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutcome> {
   return Excel.run(async (context) => {
     request.onStep?.("reading");
     const reading = await readWorkbook(context);

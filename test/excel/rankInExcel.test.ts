@@ -301,3 +301,36 @@ describe("writeSheetModels", () => {
     expect(host.tables.map((t) => t.name)).toEqual(["DeXuat2023_Khoi1", "DeXuat2023_Khoi1_2"]);
   });
 });
+
+describe("two Ranks at once (the pane and the ribbon share one runtime)", () => {
+  it("runs them one after the other: one output sheet, the officer's sheets untouched", async () => {
+    const host = hostWithScores(50);
+    installOfficeGlobals(host);
+    const before = host.sheet("DTI 2023").snapshot();
+    const [a, b] = await Promise.all([
+      rankInExcel({ options, lang: "vi" }, stubEngine()),
+      rankInExcel({ options, lang: "vi" }, stubEngine()),
+    ]);
+    expect(a.kind).toBe("written");
+    expect(b.kind).toBe("written");
+    expect(host.sheets.map((s) => s.name).filter((n) => n.startsWith("Đề xuất"))).toEqual([
+      "Đề xuất khen thưởng 2023",
+    ]);
+    expect(host.sheet("DTI 2023").snapshot()).toEqual(before);
+  });
+
+  it("lets a later Rank run after an earlier one failed", async () => {
+    const host = hostWithScores(5);
+    installOfficeGlobals(host);
+    const broken = {
+      ...stubEngine(),
+      rankWorkbook: () => {
+        throw new Error("engine failure");
+      },
+    };
+    await expect(rankInExcel({ options, lang: "vi" }, broken)).rejects.toThrow("engine failure");
+    await expect(rankInExcel({ options, lang: "vi" }, stubEngine())).resolves.toMatchObject({
+      kind: "written",
+    });
+  });
+});
