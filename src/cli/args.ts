@@ -1,3 +1,4 @@
+import { isIsoDate } from "../domain/prize";
 /**
  * The command line, parsed into a value: a command to run or a message that says what is wrong.
  */
@@ -38,24 +39,6 @@ type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
-}
-
-/**
- * True for a real calendar date written `YYYY-MM-DD`.
- *
- * @example
- * isIsoDate("2024-02-29") //=> true
- * isIsoDate("2023-02-29") //=> false
- * isIsoDate("31/03/2024") //=> false
- */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
 }
 
 /**

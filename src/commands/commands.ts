@@ -4,7 +4,7 @@
  * released with event.completed().
  */
 import { domainEngine } from "../excel/engine";
-import { isoToday, loadMapping, optionsWithMapping } from "../excel/mapping";
+import { isoToday, loadDecisionDate, loadMapping, optionsWithMapping } from "../excel/mapping";
 import { rankInExcel } from "../excel/rankInExcel";
 import { langFromDisplayLanguage } from "../taskpane/i18n";
 import { RIBBON_RUN_EVENT, type RibbonRun } from "./ribbonRun";
@@ -13,7 +13,9 @@ export async function rankFromRibbon(event: Office.AddinCommands.Event): Promise
   let run: RibbonRun;
   try {
     const lang = langFromDisplayLanguage(Office.context.displayLanguage);
-    const options = optionsWithMapping({ decisionDate: isoToday() }, loadMapping());
+    // The date last chosen in the pane, else today: both buttons price the awards alike.
+    const decisionDate = loadDecisionDate() ?? isoToday();
+    const options = optionsWithMapping({ decisionDate }, loadMapping());
     run = { outcome: await rankInExcel({ options, lang }, domainEngine) };
   } catch (error) {
     run = { error: error instanceof Error ? error.message : String(error) };

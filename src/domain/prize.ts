@@ -31,8 +31,14 @@ export interface PrizeQuote {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
-function isIsoDate(date: string): boolean {
+/**
+ * True for a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * isIsoDate("2024-02-29") //=> true
+ * isIsoDate("2023-02-29") //=> false
+ */
+export function isIsoDate(date: string): boolean {
   const match = ISO_DATE.exec(date);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

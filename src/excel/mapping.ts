@@ -3,7 +3,8 @@
  * (from the pane or the ribbon) reads the table the same way.
  */
 import { COLUMN_ROLES, type ColumnRole, type RankOptions } from "../domain/types";
-import { MAPPING_SETTING } from "./marker";
+import { isIsoDate } from "../domain/prize";
+import { DECISION_DATE_SETTING, MAPPING_SETTING } from "./marker";
 
 export interface ColumnMapping {
   readonly sheet?: string;
@@ -67,6 +68,22 @@ export async function saveMapping(mapping: ColumnMapping | null): Promise<void> 
   const settings = Office.context.document.settings;
   if (mapping) settings.set(MAPPING_SETTING, mappingFrom(mapping));
   else settings.remove(MAPPING_SETTING);
+  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+}
+
+/**
+ * The decision date the officer last chose in the pane, if it is a real ISO date: the ribbon's
+ * Rank uses it, so that both buttons price the awards alike.
+ */
+export function loadDecisionDate(): string | null {
+  const stored: unknown = Office.context.document.settings.get(DECISION_DATE_SETTING);
+  return typeof stored === "string" && isIsoDate(stored) ? stored : null;
+}
+
+export async function saveDecisionDate(date: string): Promise<void> {
+  if (!isIsoDate(date)) return;
+  const settings = Office.context.document.settings;
+  settings.set(DECISION_DATE_SETTING, date);
   await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
 }
 

@@ -11,6 +11,8 @@ export const MARKER_KEY = "dti-awards";
 export const MARKER_SETTING = "dti-awards.sheets";
 /** Document setting holding the officer's column mapping (see the task pane). */
 export const MAPPING_SETTING = "dti-awards.mapping";
+/** Document setting holding the award decision date last chosen in the task pane. */
+export const DECISION_DATE_SETTING = "dti-awards.decisionDate";
 
 /**
  * The marker of a sheet model.

@@ -14,8 +14,10 @@ import { describeIssue } from "../domain/issues";
 import { domainEngine } from "../excel/engine";
 import {
   isoToday,
+  loadDecisionDate,
   loadMapping,
   optionsWithMapping,
+  saveDecisionDate,
   saveMapping,
   type ColumnMapping,
 } from "../excel/mapping";
@@ -322,6 +324,7 @@ async function runRank(): Promise<void> {
   try {
     const year = byId<HTMLSelectElement>("year").value;
     const decisionDate = byId<HTMLInputElement>("decision-date").value || isoToday();
+    await saveDecisionDate(decisionDate);
     const options = optionsWithMapping(
       { decisionDate, ...(year ? { year: Number(year) } : {}) },
       loadMapping(),
@@ -342,7 +345,7 @@ async function runRank(): Promise<void> {
 
 function start(): void {
   state.lang = langFromDisplayLanguage(Office.context.displayLanguage);
-  byId<HTMLInputElement>("decision-date").value = isoToday();
+  byId<HTMLInputElement>("decision-date").value = loadDecisionDate() ?? isoToday();
   applyLanguage();
   byId("lang").addEventListener("click", () => {
     state.lang = state.lang === "vi" ? "en" : "vi";

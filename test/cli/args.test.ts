@@ -1,4 +1,5 @@
-import { helpText, isIsoDate, localIsoDate, parseArgs } from "../../src/cli/args";
+import { isIsoDate } from "../../src/domain/prize";
+import { helpText, localIsoDate, parseArgs } from "../../src/cli/args";
 
 const TODAY = "2024-03-31";
 

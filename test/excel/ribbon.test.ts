@@ -3,7 +3,7 @@
  * it ranks without the task pane, honours the officer's saved column mapping, and always releases
  * the button.
  */
-import { MAPPING_SETTING } from "../../src/excel/marker";
+import { DECISION_DATE_SETTING, MAPPING_SETTING } from "../../src/excel/marker";
 import { FakeWorkbook, installOfficeGlobals, removeOfficeGlobals } from "./fakeExcel";
 import { EXAMPLE_WORKBOOK, fakeFromFile } from "./loadWorkbook";
 
@@ -45,6 +45,27 @@ describe("the ribbon's Rank button", () => {
     const sheet = host.sheet("Đề xuất khen thưởng 2023");
     expect(sheet.findRow("FPT Telecom Cần Thơ")).toBeGreaterThan(0);
     expect(sheet.findRow("Sở Tư pháp")).toBe(-1);
+  });
+
+  it("prices the awards at the decision date last chosen in the pane, like the pane does", async () => {
+    const host = await fakeFromFile(EXAMPLE_WORKBOOK);
+    host.settings.set(DECISION_DATE_SETTING, "2023-03-15");
+    const rank = await ribbonAction(host);
+    await rank({ completed: jest.fn() });
+    const sheet = host.sheet("Đề xuất khen thưởng 2023");
+    const row = sheet.findRow("Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ");
+    // Decree 91/2017 and a base salary of 1,490,000: a collective Bằng khen is 2,980,000.
+    expect(sheet.rowValues(row)).toContain(2_980_000);
+  });
+
+  it("uses today when the saved decision date is not a real date", async () => {
+    const host = await fakeFromFile(EXAMPLE_WORKBOOK);
+    host.settings.set(DECISION_DATE_SETTING, "2023-02-30");
+    const rank = await ribbonAction(host);
+    await rank({ completed: jest.fn() });
+    const sheet = host.sheet("Đề xuất khen thưởng 2023");
+    const row = sheet.findRow("Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ");
+    expect(sheet.rowValues(row)).not.toContain(2_980_000);
   });
 
   it("opens the task pane with the reason when there is nothing to rank, and writes nothing", async () => {
