@@ -362,8 +362,8 @@ function candidateRow(unit: UnitResult, lang: Lang): (string | number)[] {
 
 /**
  * The candidate list of an engine result as a matrix: a header row, then every unit of every bloc
- * in rank order (invalid rows last in their bloc); a year column first when several years are
- * ranked.
+ * in rank order (invalid rows last in their bloc), then the rows no bloc or year could be given
+ * (invalid); a year column first when several years are ranked.
  *
  * @example
  * candidateMatrix(result, "en")[0] //=> ["Bloc", "Rank", "Unit", "Score", "Max score", "Ratio", "Status", "Chosen individual", "Prize (VND)"]
@@ -379,6 +379,22 @@ export function candidateMatrix(result: AwardResult, lang: Lang): (string | numb
         rows.push(manyYears ? [year.year, ...row] : row);
       }
     }
+  }
+  // Rows the engine could not place in a bloc and year (unknown bloc, year outside 2022–2025)
+  // are listed last as invalid, so that no row of the table silently drops out of the list.
+  for (const row of result.unplaced) {
+    const cells = [
+      row.bloc ?? "",
+      "",
+      row.name,
+      row.score ?? "",
+      row.maxScore ?? "",
+      "",
+      STATUS_LABELS.invalid[lang],
+      "",
+      "",
+    ];
+    rows.push(manyYears ? [row.year ?? "", ...cells] : cells);
   }
   return rows;
 }

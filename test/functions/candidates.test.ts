@@ -159,6 +159,21 @@ describe("AWARD.CANDIDATES on a small table", () => {
     ]);
   });
 
+  it("lists a row with an unknown bloc last, as invalid, instead of dropping it", () => {
+    const withStray = [...table, ["Sở Ngoại vụ", "Khối 7", 990, 1000, ""]];
+    const matrix = candidatesOn(new Date(2025, 11, 20), withStray, 2024, nominees);
+    expect(matrix.slice(1)).toHaveLength(withStray.length - 1);
+    expect(matrix[matrix.length - 1].slice(0, 7)).toEqual([
+      "",
+      "",
+      "Sở Ngoại vụ",
+      990,
+      1000,
+      "",
+      "Dữ liệu lỗi",
+    ]);
+  });
+
   it("speaks English when Office's display language is not Vietnamese", () => {
     setDisplayLanguage("en-US");
     const matrix = candidatesOn(new Date(2025, 11, 20), table, 2024);
