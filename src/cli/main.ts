@@ -300,6 +300,19 @@ async function runRanking(
   const own = ownSheetNames();
   const ignored = load.loaded.sheets.filter((s) => isOwnSheetName(s.name, own)).map((s) => s.name);
   const sheets = load.loaded.sheets.filter((s) => !ignored.includes(s.name));
+  // A file carries no marker of which sheets this tool wrote: they are known by name, and each
+  // one skipped is said, in case an officer's own sheet has that name.
+  const notes: ReadNote[] = [
+    ...ignored.map((name) => ({
+      sheet: name,
+      cell: "A1",
+      message: {
+        vi: `Trang mang tên trang kết quả của công cụ nên không được đọc; nếu đây là bảng điểm, hãy đổi tên trang.`,
+        en: `This sheet has the name of one of this tool's output sheets and was not read; rename it if it holds scores.`,
+      },
+    })),
+    ...load.loaded.notes,
+  ];
 
   const missing = missingSheets(sheets, args);
   if (missing.names.length > 0) {
@@ -367,7 +380,7 @@ async function runRanking(
       }
     }
   }
-  say(summaryText(input, result, load.loaded.notes, written.path, lang));
+  say(summaryText(input, result, notes, written.path, lang));
   if (args.json !== undefined && args.json !== "-") say(`${WORDS[lang].json}: ${args.json}\n`);
   return { code: hasInvalidRows(result) ? EXIT_INVALID_ROWS : EXIT_OK, result };
 }
