@@ -5,6 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { freeSheetName, freeTableName } from "../domain/sheetNames";
 import type {
   Bilingual,
   CellRef,
@@ -43,42 +44,6 @@ const TEXT_FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
 };
 
 export const TABLE_STYLE = "TableStyleMedium2";
-
-const MAX_SHEET_NAME = 31;
-
-/**
- * A sheet name not yet used in the workbook (Excel compares names without case): the preferred
- * name, else "name (2)", "name (3)"…, shortened to stay within 31 characters.
- *
- * @example
- * freeSheetName(["Kiểm tra dữ liệu"], "Kiểm tra dữ liệu") //=> "Kiểm tra dữ liệu (2)"
- * freeSheetName(["DTI 2023"], "Kiểm tra dữ liệu") //=> "Kiểm tra dữ liệu"
- */
-export function freeSheetName(existing: readonly string[], preferred: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const base = preferred.slice(0, MAX_SHEET_NAME);
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = ` (${n})`;
-    const name = `${preferred.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/**
- * A table name not yet used in the workbook: Excel refuses a file with two tables of one name.
- *
- * @example
- * freeTableName(["DeXuat2023"], "DeXuat2023") //=> "DeXuat2023_2"
- */
-export function freeTableName(existing: readonly string[], preferred: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(preferred.toLowerCase())) return preferred;
-  for (let n = 2; ; n += 1) {
-    const name = `${preferred}_${n}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 /**
  * The hyperlink target that selects a cell of this workbook. The absolute form ("$D$15") keeps
@@ -156,7 +121,7 @@ function renderTable(
   );
   if (rows.length > 0) {
     worksheet.addTable({
-      name: freeTableName(tableNames(workbook), table.name),
+      name: freeTableName(table.name, tableNames(workbook)),
       ref: `A${headerRow}`,
       headerRow: true,
       totalsRow: false,
@@ -212,8 +177,8 @@ function renderTable(
  */
 export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
   const name = freeSheetName(
-    workbook.worksheets.map((ws) => ws.name),
     model.name,
+    workbook.worksheets.map((ws) => ws.name),
   );
   const worksheet = workbook.addWorksheet(name, {
     views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [],

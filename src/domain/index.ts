@@ -12,3 +12,4 @@ export * from "./prize";
 export * from "./rankWorkbook";
 export * from "./candidateSheet";
 export * from "./resultJson";
+export * from "./sheetNames";

@@ -5,7 +5,8 @@
  */
 import type { RowStyle, SheetModel, SheetTable, SheetText, TextStyle } from "../domain/types";
 import { MARKER_KEY, MARKER_SETTING, markerOf } from "./marker";
-import { asCellInput, freeSheetName, freeTableName } from "./names";
+import { freeSheetName, freeTableName } from "../domain/sheetNames";
+import { asCellInput } from "./names";
 import { REQUEST_BUDGET_BYTES, jsonBytes, splitRowsByBytes } from "./payload";
 import { hasWorksheetCustomProperties, storedMarkerMap, type SheetInfo } from "./readWorkbook";
 

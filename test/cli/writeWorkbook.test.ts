@@ -4,8 +4,6 @@ import ExcelJS from "exceljs";
 import {
   addModelSheet,
   defaultOutputPath,
-  freeSheetName,
-  freeTableName,
   internalLinkTarget,
   writeAwardWorkbook,
 } from "../../src/cli/writeWorkbook";
@@ -107,23 +105,6 @@ function zipText(file: string, part: string): string {
   if (!entry) throw new Error(`no ${part}`);
   return readZipEntry(bytes, entry)?.toString("utf8") ?? "";
 }
-
-describe("freeSheetName", () => {
-  it("keeps a free name and numbers a taken one, within 31 characters", () => {
-    expect(freeSheetName(["DTI 2023"], "Kiểm tra dữ liệu")).toBe("Kiểm tra dữ liệu");
-    expect(freeSheetName(["kiểm tra dữ liệu"], "Kiểm tra dữ liệu")).toBe("Kiểm tra dữ liệu (2)");
-    expect(freeSheetName(["Data check", "Data check (2)"], "Data check")).toBe("Data check (3)");
-    const long = "A".repeat(31);
-    expect(freeSheetName([long], long)).toBe(`${"A".repeat(27)} (2)`);
-  });
-});
-
-describe("freeTableName", () => {
-  it("numbers a table name already used in the workbook", () => {
-    expect(freeTableName([], "DeXuat2023")).toBe("DeXuat2023");
-    expect(freeTableName(["dexuat2023", "DeXuat2023_2"], "DeXuat2023")).toBe("DeXuat2023_3");
-  });
-});
 
 describe("internalLinkTarget", () => {
   it("quotes the sheet and makes the cell absolute", () => {
