@@ -9,6 +9,7 @@
  * loads and type-checks outside Excel (unit tests, the benchmark under the command-line build).
  */
 import { parseCellNumber } from "../domain/cells";
+import { blocFromCell } from "../domain/readScoreTable";
 import { foldText } from "../domain/text";
 import type {
   AwardForm,
@@ -168,8 +169,6 @@ export function parseNumber(value: unknown, what: Bilingual): Parsed<number> {
   );
 }
 
-const ROMAN_BLOCS: Readonly<Record<string, Bloc>> = { i: 1, ii: 2, iii: 3, iv: 4 };
-
 /**
  * A bloc: 1–4, "3", "Khối 3", "K3", "Khối III", "Bloc 3".
  *
@@ -183,10 +182,9 @@ export function parseBloc(value: unknown): Parsed<Bloc> {
     return (BLOCS as readonly number[]).includes(value) ? ok(value as Bloc) : badBloc(value);
   }
   if (typeof value !== "string") return badBloc(value);
-  const match = /^(?:khoi|k|bloc|block)? ?([1-4]|i{1,3}|iv)$/.exec(foldText(value));
-  if (!match) return badBloc(value);
-  const token = match[1];
-  return ok(ROMAN_BLOCS[token] ?? (Number(token) as Bloc));
+  // The same reading as a bloc column of the score table (so "Khối UBND xã, phường" works too).
+  const bloc = blocFromCell(value);
+  return bloc === null ? badBloc(value) : ok(bloc);
 }
 
 function badBloc(value: unknown): FailedParse {

@@ -46,6 +46,8 @@ describe("bloc arguments", () => {
     ["Khối I", 1],
     ["Bloc 2", 2],
     ["Kho\u0302\u0301i 3", 3],
+    ["Khối UBND xã, phường, thị trấn", 3],
+    ["Khối sở, ban, ngành", 1],
   ])("reads %p as bloc %p", (input, bloc) => {
     expect(valueOf(parseBloc(input))).toBe(bloc);
   });
