@@ -4,8 +4,8 @@
  * Every header text is folded once (`headerKey`) and compared with folded synonyms; a synonym
  * matches the whole header or its first words ("Tỷ lệ (%)" starts with "tỷ lệ").
  */
-import { cellText } from "./cells";
-import type { ColumnRole, NomineeColumnRole } from "./types";
+import { cellText, parseCellNumber } from "./cells";
+import type { CellSheet, ColumnRole, NomineeColumnRole } from "./types";
 import { foldText } from "./text";
 
 /** Score-table roles, plus the row-number and rank columns that are recognised but never read. */
@@ -362,5 +362,58 @@ export function yearFromTitleRows(rows: readonly (readonly unknown[])[]): number
       if (year !== undefined) return year;
     }
   }
+  return null;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Small readers shared by the score-table and nominee readers
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * The cell matrix of a sheet, or none when the sheet carries something else.
+ *
+ * @example
+ * sheetValues({ name: "S", values: [[1]] }) //=> [[1]]
+ */
+export function sheetValues(sheet: CellSheet): readonly (readonly unknown[])[] {
+  return Array.isArray(sheet.values) ? sheet.values : [];
+}
+
+/**
+ * A row or column offset as given, or 0 when it is not a whole number of at least 0.
+ *
+ * @example
+ * offsetOf(4) //=> 4
+ * offsetOf(-1) //=> 0
+ */
+export function offsetOf(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+/**
+ * True when two sheet names are the same for Excel (case and surrounding spaces ignored).
+ *
+ * @example
+ * sameSheetName("DTI 2023", " dti 2023") //=> true
+ */
+export function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The year a year cell holds: a whole number, a date's year, or the first year in its text.
+ *
+ * @example
+ * yearOfCell("Năm 2024") //=> 2024
+ * yearOfCell("năm nay") //=> null
+ */
+export function yearOfCell(value: unknown): number | null {
+  if (typeof value === "number") return Number.isInteger(value) ? value : null;
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
+  }
+  const parsed = parseCellNumber(value);
+  if (parsed.kind === "number") return Number.isInteger(parsed.value) ? parsed.value : null;
+  if (parsed.kind === "text") return yearsInText(parsed.text)[0] ?? null;
   return null;
 }

@@ -187,8 +187,10 @@ export const ISSUE_DEFINITIONS = define({
   },
   NOMINEE_YEAR_OUT_OF_RANGE: {
     severity: "warning",
-    vi: (p) => `Năm ${p.year} của “${p.person}” không thuộc phong trào (2022–2025).`,
-    en: (p) => `Year ${p.year} of “${p.person}” is not part of the movement (2022–2025).`,
+    vi: (p) =>
+      `Năm “${p.year}” của “${p.person}” không phải một năm của phong trào (2022–2025); người này không được xét.`,
+    en: (p) =>
+      `Year “${p.year}” of “${p.person}” is not a year of the movement (2022–2025); the person is not considered.`,
   },
   NO_DIRECT_COLUMN: {
     severity: "info",

@@ -11,10 +11,13 @@ import {
   mayBeHeaderRow,
   mapHeaderRow,
   nomineeColumns,
+  offsetOf,
   rowAt,
+  sameSheetName,
+  sheetValues,
   yearFromSheetName,
   yearFromTitleRows,
-  yearsInText,
+  yearOfCell,
 } from "./headers";
 import type { HeaderMatch, NomineeHeaderRole } from "./headers";
 import { makeIssue } from "./issues";
@@ -58,24 +61,6 @@ export function isDirectMark(value: unknown): boolean {
 }
 
 const SKIP_TEXTS = /^(?:tong|tong cong|cong|total|khoi\b|bloc\b)/;
-
-function sameSheetName(a: string, b: string): boolean {
-  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-function sheetValues(sheet: CellSheet): readonly (readonly unknown[])[] {
-  return Array.isArray(sheet.values) ? sheet.values : [];
-}
-
-function offsetOf(value: unknown): number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
-}
-
-function yearOfCell(value: unknown): number | null {
-  if (typeof value === "number") return Number.isInteger(value) ? value : null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
-  return yearsInText(cellText(value))[0] ?? null;
-}
 
 /**
  * Reads the nominee sheet: the one named (hidden or not), else the first visible sheet whose
@@ -166,6 +151,16 @@ function readNomineeSheet(
     if (c.year !== undefined && cellText(cells[c.year]) !== "") {
       year = yearOfCell(cells[c.year]);
       yearCol = c.year;
+      if (year === null) {
+        // An unreadable year would make the person a nominee of every year: reported instead.
+        issues.push(
+          makeIssue("NOMINEE_YEAR_OUT_OF_RANGE", ref(r, yearCol), {
+            person: name,
+            year: cellText(cells[c.year]),
+          }),
+        );
+        continue;
+      }
     }
     if (year !== null && !isAwardYear(year)) {
       // A person proposed for a year outside the movement is reported and not considered.

@@ -32,11 +32,14 @@ import {
   mapHeaderRow,
   maxFromHeader,
   mayBeHeaderRow,
+  offsetOf,
   rowAt,
+  sameSheetName,
   scoreColumns,
+  sheetValues,
   yearFromSheetName,
   yearFromTitleRows,
-  yearsInText,
+  yearOfCell,
 } from "./headers";
 import type { HeaderMatch, ScoreHeaderRole } from "./headers";
 import { makeIssue } from "./issues";
@@ -335,18 +338,6 @@ interface TableYear {
   readonly source: DetectedTable["yearSource"];
 }
 
-function sheetValues(sheet: CellSheet): readonly (readonly unknown[])[] {
-  return Array.isArray(sheet.values) ? sheet.values : [];
-}
-
-function offsetOf(value: unknown): number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
-}
-
-function sameSheetName(a: string, b: string): boolean {
-  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
 /** Rows above a header that may hold its title: up to the nearest row holding a number. */
 function titleRowsAbove(
   values: readonly (readonly unknown[])[],
@@ -524,18 +515,7 @@ function formatComputed(computed: number, written: { value: number; percent: boo
 }
 
 /** Reads one cell of the year column: a number or a text stating a year. */
-function yearOfCell(value: unknown): number | null {
-  if (typeof value === "number") return Number.isInteger(value) ? value : null;
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : value.getUTCFullYear();
-  }
-  const parsed = parseCellNumber(value);
-  if (parsed.kind === "number") return Number.isInteger(parsed.value) ? parsed.value : null;
-  if (parsed.kind === "text") return yearsInText(parsed.text)[0] ?? null;
-  return null;
-}
 
-/** Reads the data rows of one table into raw rows (year and duplicates are settled later). */
 /** True for a blank cell without building its text. */
 function isBlankCell(value: unknown): boolean {
   return (

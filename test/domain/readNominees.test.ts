@@ -72,6 +72,7 @@ describe("readNominees", () => {
         ["An Nguyen", "Officer", "So Tu phap", "yes", 2024],
         ["Binh Tran", "Officer", "So Noi vu", "", 2021],
         ["Chi Le", "Officer", "So Y te", 1, ""],
+        ["Dung Pham", "Officer", "So Xay dung", "", "năm nay"],
       ],
     };
     const reading = readNominees([sheet]);
@@ -79,9 +80,12 @@ describe("readNominees", () => {
       ["An Nguyen", true, 2024],
       ["Chi Le", true, null],
     ]);
+    // An unreadable year is reported, not taken as "any year".
     expect(reading.issues.map((i) => [i.code, i.cell])).toEqual([
       ["NOMINEE_YEAR_OUT_OF_RANGE", "E3"],
+      ["NOMINEE_YEAR_OUT_OF_RANGE", "E5"],
     ]);
+    expect(reading.issues[1].message.en).toContain("Year “năm nay” of “Dung Pham”");
   });
 
   it("skips a hidden nominee sheet, reports it once, and reads it when it is named", () => {
