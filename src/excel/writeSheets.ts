@@ -73,6 +73,10 @@ export function linkTarget(ref: { sheet: string; cell: string }): string {
 /**
  * Writes the models as new sheets, replacing the add-in's earlier output of the same kind and
  * year, then activates the first candidate sheet. Returns the names used.
+ *
+ * The new sheets are written first, under free names, and the earlier output is deleted only in
+ * the last request, after which the new sheets and tables take the names it freed: a run that
+ * fails halfway leaves the earlier output as it was.
  */
 export async function writeSheetModels(
   context: Excel.RequestContext,
@@ -84,15 +88,12 @@ export async function writeSheetModels(
   const markers = new Set(models.map(markerOf));
   const replaced = infos.filter((info) => info.marker !== null && markers.has(info.marker));
   const kept = infos.filter((info) => !replaced.includes(info));
-  const takenSheets = kept.map((info) => info.name);
-  const takenTables = kept.flatMap((info) => info.tables);
-
-  for (const old of replaced) {
-    await batch.reserve(COMMAND_BYTES);
-    context.workbook.worksheets.getItem(old.id).delete();
-  }
+  // While writing, the earlier output still exists: its names are taken too.
+  const takenSheets = infos.map((info) => info.name);
+  const takenTables = infos.flatMap((info) => info.tables);
 
   const written: { info: WrittenSheet; sheet: Excel.Worksheet }[] = [];
+  const tables: { table: Excel.Table; name: string; preferred: string }[] = [];
   for (const model of models) {
     const name = freeSheetName(model.name, takenSheets);
     takenSheets.push(name);
@@ -104,10 +105,37 @@ export async function writeSheetModels(
     for (const table of model.tables) {
       const tableName = freeTableName(table.name, takenTables);
       takenTables.push(tableName);
-      await writeTable(batch, sheet, table, tableName);
+      const excelTable = await writeTable(batch, sheet, table, tableName);
+      if (excelTable) tables.push({ table: excelTable, name: tableName, preferred: table.name });
     }
     await writeLayout(batch, sheet, model);
     written.push({ info: { name, kind: model.kind, year: model.year, marker }, sheet });
+  }
+
+  // The swap, in the last request: the earlier output goes, the new sheets and tables take the
+  // names it held (an officer's sheet of the same name keeps its own).
+  for (const old of replaced) {
+    await batch.reserve(COMMAND_BYTES);
+    context.workbook.worksheets.getItem(old.id).delete();
+  }
+  const finalSheets = kept.map((info) => info.name);
+  for (const [i, w] of written.entries()) {
+    const name = freeSheetName(models[i].name, finalSheets);
+    finalSheets.push(name);
+    if (name !== w.info.name) {
+      await batch.reserve(COMMAND_BYTES);
+      w.sheet.name = name;
+      w.info = { ...w.info, name };
+    }
+  }
+  const finalTables = kept.flatMap((info) => info.tables);
+  for (const t of tables) {
+    const name = freeTableName(t.preferred, finalTables);
+    finalTables.push(name);
+    if (name !== t.name) {
+      await batch.reserve(COMMAND_BYTES);
+      t.table.name = name;
+    }
   }
 
   const first = written.find((w) => w.info.kind === "candidates") ?? written[0];
@@ -151,7 +179,7 @@ async function writeTable(
   sheet: Excel.Worksheet,
   table: SheetTable,
   tableName: string,
-): Promise<void> {
+): Promise<Excel.Table | null> {
   const width = table.columns.length;
   const header = table.columns.map((column) => asCellInput(column.header));
   await batch.reserve(jsonBytes(header) + COMMAND_BYTES * 2);
@@ -203,15 +231,15 @@ async function writeTable(
   }
 
   // An Excel table needs a data row; a header-only section stays plain bold text.
-  if (table.rows.length > 0) {
-    await batch.reserve(COMMAND_BYTES * 3);
-    const excelTable = sheet.tables.add(
-      sheet.getRangeByIndexes(table.startRow, 0, table.rows.length + 1, width),
-      true,
-    );
-    excelTable.name = tableName;
-    excelTable.style = TABLE_STYLE;
-  }
+  if (table.rows.length === 0) return null;
+  await batch.reserve(COMMAND_BYTES * 3);
+  const excelTable = sheet.tables.add(
+    sheet.getRangeByIndexes(table.startRow, 0, table.rows.length + 1, width),
+    true,
+  );
+  excelTable.name = tableName;
+  excelTable.style = TABLE_STYLE;
+  return excelTable;
 }
 
 /**

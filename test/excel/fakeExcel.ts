@@ -529,6 +529,19 @@ export class WorksheetProxy extends ClientObject {
   get name(): string {
     return this.read("name");
   }
+  set name(name: string) {
+    this.context.enqueue({ sheetName: name }, () => {
+      const sheet = this.resolve();
+      const others = this.context.host.sheets.filter((s) => s !== sheet);
+      if (others.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new RichApiError("ItemAlreadyExists", `A sheet named “${name}” already exists.`);
+      }
+      if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name)) {
+        throw new RichApiError("InvalidArgument", `Invalid sheet name “${name}”.`);
+      }
+      sheet.name = name;
+    });
+  }
   get id(): string {
     return this.read("id");
   }

@@ -334,3 +334,40 @@ describe("two Ranks at once (the pane and the ribbon share one runtime)", () => 
     });
   });
 });
+
+describe("a Rank that fails while writing", () => {
+  it("leaves the earlier output as it was, and the next Rank cleans up", async () => {
+    const host = hostWithScores(5);
+    installOfficeGlobals(host);
+    await rankInExcel({ options, lang: "vi" }, stubEngine());
+    const output = host.sheet("Đề xuất khen thưởng 2023");
+    const before = output.snapshot();
+
+    const failing = stubEngine();
+    const buildCandidateSheets = failing.buildCandidateSheets.bind(failing);
+    failing.buildCandidateSheets = (result, lang) =>
+      buildCandidateSheets(result, lang).map((model) =>
+        model.kind === "candidates"
+          ? {
+              ...model,
+              texts: model.texts.map((t) => ({ ...t, text: `${t.text} (lần chạy lỗi)` })),
+              tables: model.tables.map((t) => ({ ...t, name: "tên không hợp lệ!" })),
+            }
+          : model,
+      );
+    await expect(rankInExcel({ options, lang: "vi" }, failing)).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
+    expect(host.sheet("Đề xuất khen thưởng 2023").snapshot()).toEqual(before);
+    expect(host.sheet("Đề xuất khen thưởng 2023").customProperties.get("dti-awards")).toBe(
+      "candidates:2023",
+    );
+
+    await rankInExcel({ options, lang: "vi" }, stubEngine());
+    expect(host.sheets.map((s) => s.name)).toEqual([
+      "DTI 2023",
+      "Đề xuất khen thưởng 2023",
+      "Kiểm tra dữ liệu",
+    ]);
+  });
+});
