@@ -6,3 +6,4 @@ export * from "./writeSheets";
 export * from "./rankInExcel";
 export * from "./mapping";
 export * from "./dates";
+export * from "./activateSheet";

@@ -7,10 +7,12 @@ import {
   AWARD_YEARS,
   COLUMN_ROLES,
   type AwardResult,
+  type Bilingual,
   type ColumnRole,
   type Lang,
 } from "../domain/types";
 import { describeIssue } from "../domain/issues";
+import { activateSheet } from "../excel/activateSheet";
 import { domainEngine } from "../excel/engine";
 import {
   isoToday,
@@ -157,7 +159,7 @@ function renderResult(outcome: RankOutcome): void {
     if (check) {
       const link = element("button", tr("openCheck", { sheet: check.name }), "link");
       link.type = "button";
-      link.addEventListener("click", () => void activateSheet(check.name));
+      link.addEventListener("click", () => void openSheet(check.name));
       box.append(link);
     }
     box.hidden = false;
@@ -196,11 +198,17 @@ function blocCard(line: BlocSummary): HTMLElement {
   return card;
 }
 
-async function activateSheet(name: string): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.worksheets.getItem(name).activate();
-    await context.sync();
-  });
+/** Opens one of the add-in's sheets, or says why it cannot. */
+async function openSheet(name: string): Promise<void> {
+  const gone: Bilingual = {
+    vi: `Không mở được trang “${name}”: trang đã bị đổi tên hoặc xóa. Hãy bấm Xếp hạng lại.`,
+    en: `Cannot open sheet “${name}”: it was renamed or deleted. Click Rank again.`,
+  };
+  try {
+    if (!(await activateSheet(name))) showError(gone[state.lang]);
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function renderMapping(): void {

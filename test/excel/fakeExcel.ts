@@ -460,6 +460,13 @@ class WorksheetCollectionProxy extends ClientObject {
     });
   }
 
+  getItemOrNullObject(key: string): WorksheetOrNullProxy {
+    const host = this.context.host;
+    const find = (): FakeSheet | null =>
+      host.sheets.find((s) => s.id === key) ?? host.findSheet(key) ?? null;
+    return new WorksheetOrNullProxy(this.context, find);
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => {
       const active = this.context.host.activeSheet;
@@ -1147,6 +1154,34 @@ class CustomPropertyCollectionProxy {
       const value = this.sheet().customProperties.get(key.toLowerCase());
       return value === undefined ? null : { key, value };
     });
+  }
+}
+
+/** `worksheets.getItemOrNullObject`: `isNullObject` is read after load and sync, like Office. */
+class WorksheetOrNullProxy extends WorksheetProxy {
+  constructor(
+    context: FakeRequestContext,
+    private readonly find: () => FakeSheet | null,
+  ) {
+    super(context, () => {
+      const found = find();
+      if (!found) throw new RichApiError("InvalidObjectPath", "The sheet does not exist.");
+      return found;
+    });
+  }
+
+  protected override snapshot(property: string): unknown {
+    if (property === "isNullObject") return this.find() === null;
+    if (this.find() === null) return null;
+    return super.snapshot(property);
+  }
+
+  override load(arg?: LoadArg): this {
+    return super.load([...parseLoad(arg), "isNullObject"].join(","));
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
   }
 }
 
