@@ -190,6 +190,10 @@ describe("the column mapping in Chromium", () => {
       (key) => !(window as unknown as { __dtiHost: FakeWorkbook }).__dtiHost.savedSettings.has(key),
       MAPPING_SETTING,
     );
+    // The form is drawn again once the settings are saved: wait for it, not for a fixed time.
+    await again.waitForFunction(
+      () => (document.querySelector("#map-sheet") as HTMLSelectElement | null)?.value === "",
+    );
     const cleared = await hostView(again);
     expect(cleared.settings).not.toHaveProperty([MAPPING_SETTING]);
     expect(cleared.saved).not.toHaveProperty([MAPPING_SETTING]);
