@@ -410,11 +410,13 @@ function noUnitsMessage(result: AwardResult): Bilingual {
 }
 
 /**
- * The award-candidate list of a score table: a header row, then one row per unit (prizes as of today).
+ * The award-candidate list of a score table: a header row, then one row per unit, with the prize
+ * money as of the award decision date (today when none is given).
  * @customfunction CANDIDATES
  * @param table The score table, including its header row (unit, score, max score, bloc… columns).
  * @param [year] The year to rank, 2022–2025 (default: the year the table states).
  * @param [nominees] The table of proposed individuals, including its header row.
+ * @param [decisionDate] The award decision date, which sets the decree and base salary of the prize money (default: today).
  * @returns The candidate list, header row first.
  * @example
  * candidates([["Tên đơn vị", "Khối", "Điểm", "Điểm tối đa"], ["Sở Tư pháp", 1, 942.5, 1000]], 2023)[1][6] //=> "Đề xuất"
@@ -423,6 +425,7 @@ export function candidates(
   table: unknown[][],
   year?: unknown,
   nominees?: unknown[][],
+  decisionDate?: unknown,
 ): unknown[][] {
   const parsedTable = parseMatrix(table, { vi: "Bảng điểm", en: "The score table" });
   if (!parsedTable.ok || parsedTable.value.rows < 2) {
@@ -447,8 +450,14 @@ export function candidates(
     if (!parsedNominees.ok) return [[valueError(parsedNominees.message)]];
     sheets.push({ name: "nominees", values: nominees });
   }
+  let date = localToday();
+  if (!isBlank(decisionDate)) {
+    const parsedDate = parseDate(decisionDate);
+    if (!parsedDate.ok) return [[valueError(parsedDate.message)]];
+    date = parsedDate.value;
+  }
   const result = rankWorkbook(sheets, {
-    decisionDate: localToday(),
+    decisionDate: date,
     ...(chosenYear === undefined ? {} : { year: chosenYear }),
     ...(sheets.length > 1 ? { nomineeSheet: "nominees" } : {}),
   });

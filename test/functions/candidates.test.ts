@@ -129,6 +129,17 @@ describe("AWARD.CANDIDATES on the example layout", () => {
     const matrix = candidatesOn(new Date(2024, 9, 1), scores, 2023);
     expect(matrix[1][8]).toBe(4_680_000);
   });
+
+  it("prices the awards on the decision date given, as an Excel date or ISO text", () => {
+    // 2023-03-15: Decree 91/2017 and 1,490,000, so a collective Bằng khen is 2,980,000.
+    const today = new Date(2026, 7, 1);
+    expect(candidatesOn(today, scores, 2023, undefined, "2023-03-15")[1][8]).toBe(2_980_000);
+    // Excel's serial 44999 is 2023-03-15.
+    expect(candidatesOn(today, scores, 2023, undefined, 44999)[1][8]).toBe(2_980_000);
+    const bad = candidatesOn(today, scores, 2023, undefined, "ngày mai");
+    expect(bad).toHaveLength(1);
+    expect(String((bad[0][0] as { message?: string }).message)).toMatch(/Ngày|date/i);
+  });
 });
 
 describe("AWARD.CANDIDATES on a small table", () => {

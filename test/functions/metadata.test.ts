@@ -110,7 +110,12 @@ describe("functions.json built from the JSDoc", () => {
     expect(signature("CHECK")).toEqual(["bloc", "year", "proposed", "[recipient]"]);
     expect(signature("PRIZE")).toEqual(["form", "recipient", "decisionDate", "[issuer]"]);
     expect(signature("BASESALARY")).toEqual(["date"]);
-    expect(signature("CANDIDATES")).toEqual(["table[][]", "[year]", "[nominees[][]]"]);
+    expect(signature("CANDIDATES")).toEqual([
+      "table[][]",
+      "[year]",
+      "[nominees[][]]",
+      "[decisionDate]",
+    ]);
   });
 
   it("lets Excel pass text for every parameter (blocs like “Khối 3”, dates as text)", () => {
