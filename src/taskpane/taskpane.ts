@@ -329,6 +329,8 @@ async function runRank(): Promise<void> {
   const button = byId<HTMLButtonElement>("rank");
   button.disabled = true;
   byId("error").hidden = true;
+  // The earlier result would be stale while this run works.
+  byId("result").hidden = true;
   try {
     const year = byId<HTMLSelectElement>("year").value;
     const decisionDate = byId<HTMLInputElement>("decision-date").value || isoToday();
