@@ -6,6 +6,7 @@
  * (each naive call does the same work), which the figures say.
  */
 import { candidates, rank, resetFunctionCaches } from "../src/functions/functions";
+import { seededRandom } from "../samples/seededRandom";
 
 export interface FunctionsBenchmarkOptions {
   /** Rows of the table (default 10,000). */
@@ -34,18 +35,6 @@ export interface FunctionsBenchmark {
   readonly notes: readonly string[];
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so that every run ranks the same data. */
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface BenchTable {
   /** Header row first: STT, unit, bloc, max score, score. */
   readonly table: (string | number)[][];
@@ -61,7 +50,7 @@ interface BenchTable {
  * benchTable(3).table[0] //=> ["STT", "Tên đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"]
  */
 export function benchTable(rows: number): BenchTable {
-  const random = randomSequence(140);
+  const random = seededRandom(140);
   const table: (string | number)[][] = [
     ["STT", "Tên đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
   ];

@@ -14,6 +14,7 @@ import type { CellSheet, SheetModel } from "../src/domain/types";
 import { domainEngine } from "../src/excel/engine";
 import { rankInExcel } from "../src/excel/rankInExcel";
 import { FakeRequestContext, FakeWorkbook, installOfficeGlobals } from "../test/excel/fakeExcel";
+import { seededRandom } from "../samples/seededRandom";
 import { formatFunctionsBenchmark, runFunctionsBenchmark } from "./functions";
 
 const DECISION_DATE = "2024-03-31";
@@ -22,11 +23,7 @@ const SIZES = [1_000, 10_000, 100_000] as const;
 
 /** A flat score table of `n` units over three blocs, the same on every run. */
 function scoreTable(n: number): unknown[][] {
-  let seed = 7;
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const next = seededRandom(7);
   const rows: unknown[][] = [["STT", "Đơn vị", "Khối", "Năm", "Điểm tối đa", "Điểm đạt được"]];
   for (let i = 0; i < n; i += 1) {
     rows.push([

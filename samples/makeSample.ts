@@ -11,21 +11,10 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { projectRoot, SAMPLE_FILE } from "../src/cli/projectRoot";
+import { seededRandom } from "./seededRandom";
 
 export const SAMPLE_YEAR = 2024;
 const SEED = 20240140;
-
-/** A small deterministic generator (mulberry32): the same seed, the same workbook. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** City agencies (bloc 1) with the maximum of their index group (1000, 700 or 500 points). */
 const AGENCIES: readonly (readonly [string, number])[] = [

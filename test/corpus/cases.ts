@@ -4,6 +4,7 @@
  * every door: who is a candidate, which rows are invalid and with which code at which cell.
  */
 import type { IssueCode } from "../../src/domain/issues";
+import { seededRandom } from "../../samples/seededRandom";
 import type { UnitStatus } from "../../src/domain/types";
 
 /** A cell as a recipe writes it: a value, or a formula with its cached result, or an error. */
@@ -194,11 +195,7 @@ const OFFICER_FIRST_UNIT_ROW = 8; // header at row 6, section I at row 7
 
 function bigFlatRows(n: number): RecipeCell[][] {
   const rows: RecipeCell[][] = [];
-  let seed = 42;
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const next = seededRandom(42);
   for (let i = 0; i < n; i += 1) {
     const bloc = (i % 3) + 1;
     rows.push([i + 1, `UBND đơn vị số ${i + 1}`, bloc, 2024, 1000, Math.round(next() * 9000) / 10]);
