@@ -25,6 +25,8 @@ export const STRINGS = {
     errorTitle: "Chưa xếp hạng được",
     errorHint:
       "Hãy kiểm tra sổ làm việc đang mở rồi bấm “Xếp hạng” lại. Nếu vẫn lỗi, đóng và mở lại ngăn tác vụ.",
+    nothingHint:
+      "Nếu bảng điểm có tiêu đề cột khác thường, hãy chọn trang tính và các cột trong mục “Chọn cột” bên dưới, rồi bấm “Xếp hạng với các cột đã chọn”.",
     mappingTitle: "Chọn cột",
     mappingIntro:
       "Chọn trang tính, dòng tiêu đề, năm và cột tương ứng; lựa chọn được lưu trong sổ làm việc cho lần sau.",
@@ -67,6 +69,8 @@ export const STRINGS = {
     errorTitle: "Could not rank",
     errorHint:
       "Check the open workbook and click “Rank” again. If it still fails, close and reopen the task pane.",
+    nothingHint:
+      "If the score table has unusual column headers, pick the sheet and the columns under “Choose columns” below, then click “Rank with these columns”.",
     mappingTitle: "Choose columns",
     mappingIntro:
       "Pick the sheet, header row, year and columns; the choice is saved in the workbook for next time.",

@@ -132,12 +132,12 @@ function setStatus(text: string): void {
   byId("status").textContent = text;
 }
 
-function showError(message: string): void {
+function showError(message: string, hint: StringKey = "errorHint"): void {
   const box = byId("error");
   box.replaceChildren(
     element("h2", tr("errorTitle")),
     element("p", message),
-    element("p", tr("errorHint")),
+    element("p", tr(hint)),
   );
   box.hidden = false;
 }
@@ -150,7 +150,8 @@ function renderResult(outcome: RankOutcome): void {
   const reason = unsureReason(outcome, state.lang);
   if (outcome.kind === "nothing") {
     setStatus("");
-    showError(outcome.message[state.lang]);
+    // Nothing found: the way forward is the column mapping, not a retry.
+    showError(outcome.message[state.lang], "nothingHint");
   } else {
     const candidates = outcome.sheets.find((s) => s.kind === "candidates") ?? outcome.sheets[0];
     setStatus(tr("done", { sheet: candidates?.name ?? "" }));

@@ -107,6 +107,8 @@ describe("the column mapping in Chromium", () => {
     await page.waitForSelector("#error:not([hidden])");
     const error = (await page.textContent("#error")) ?? "";
     expect(error).toContain("Không tìm thấy bảng điểm");
+    // The way forward is the column mapping, and the message says so.
+    expect(error).toContain("chọn trang tính và các cột trong mục “Chọn cột”");
     expect(error).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
     expect(await page.isHidden("#result")).toBe(true);
     expect(await page.getAttribute("#mapping", "open")).not.toBeNull();
