@@ -142,3 +142,29 @@ describe("manifest.xml", () => {
     expect(named("ProviderName")[0].text).toBe("Sở Thông tin và Truyền thông thành phố Cần Thơ");
   });
 });
+
+describe("the production manifest (npm run build -- --env urlProd=…)", () => {
+  // The transform webpack applies when it copies manifest.xml into dist/.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { manifestFor } = require("../webpack.config.js") as {
+    manifestFor: (content: string, urlProd?: string) => string;
+  };
+
+  it("replaces every development URL, not only the first, and keeps the XML well formed", () => {
+    const prod = manifestFor(manifestText, "https://awards.example.gov.vn/dti/");
+    expect(prod).not.toContain("localhost");
+    const urls = [...prod.matchAll(/https:\/\/[^"<\s]+/g)].map((m) => m[0]);
+    const ours = urls.filter((u) => u.includes("awards.example.gov.vn"));
+    expect(ours.length).toBeGreaterThan(5);
+    expect(ours.every((u) => u.startsWith("https://awards.example.gov.vn"))).toBe(true);
+    expect(prod).toContain('DefaultValue="https://awards.example.gov.vn/dti/taskpane.html"');
+    expect(() => parseXml(prod)).not.toThrow();
+  });
+
+  it("adds the trailing slash a host path needs, and leaves the development manifest as it is", () => {
+    expect(manifestFor(manifestText, "https://host.example/path")).toContain(
+      "https://host.example/path/taskpane.html",
+    );
+    expect(manifestFor(manifestText)).toBe(manifestText);
+  });
+});
