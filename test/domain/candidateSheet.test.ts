@@ -3,10 +3,9 @@ import {
   candidateSheetName,
   dataCheckSheetName,
 } from "../../src/domain/candidateSheet";
-import { makeIssue } from "../../src/domain/issues";
 import { rankReadings, rankWorkbook } from "../../src/domain/rankWorkbook";
-import type { AwardResult, InvalidUnitRow, SheetModel, SheetTable } from "../../src/domain/types";
-import { readings } from "../fixtures/readings";
+import type { AwardResult, SheetModel, SheetTable } from "../../src/domain/types";
+import { invalidRows, readings } from "../fixtures/readings";
 import { nominee, unit } from "../fixtures/units";
 
 const DATE = "2024-03-31";
@@ -28,34 +27,11 @@ function sampleResult(): AwardResult {
     unit({ name: "Xã D", bloc: 3, score: 900, order: 6 }),
     unit({ name: "Viettel", bloc: 4, score: 95, maxScore: 100, order: 7 }),
   ];
-  const bad: InvalidUnitRow = {
-    name: "Sở Xây dựng",
-    key: "sở xây dựng",
-    bloc: 1,
-    year: 2023,
-    score: 1200,
-    maxScore: 1000,
-    group: "",
-    source: { sheet: "DTI 2023", cell: "B15" },
-    order: 9,
-    issueCodes: ["SCORE_ABOVE_MAX"],
-  };
-  const lost: InvalidUnitRow = {
-    ...bad,
-    name: "Đơn vị lạ",
-    bloc: null,
-    source: { sheet: "DTI 2023", cell: "B16" },
-    order: 10,
-    issueCodes: ["BLOC_UNKNOWN"],
-  };
-  const issues = [
-    makeIssue(
-      "SCORE_ABOVE_MAX",
-      { sheet: "DTI 2023", cell: "D15" },
-      { unit: "Sở Xây dựng", score: 1200, max: 1000 },
-    ),
-    makeIssue("BLOC_UNKNOWN", { sheet: "DTI 2023", cell: "B16" }, { unit: "Đơn vị lạ", value: "" }),
-  ];
+  const {
+    aboveMax: bad,
+    noBloc: lost,
+    issues,
+  } = invalidRows({ aboveMax: "Sở Xây dựng", noBloc: "Đơn vị lạ" }, 9);
   const nominees = [
     nominee({ name: "Nguyễn Văn An", unitName: "Sở Tư pháp", title: "Chuyên viên", direct: true }),
   ];

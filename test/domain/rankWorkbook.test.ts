@@ -1,7 +1,6 @@
 import { existsSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { makeIssue } from "../../src/domain/issues";
 import { rankReadings, rankWorkbook } from "../../src/domain/rankWorkbook";
 import type {
   AwardResult,
@@ -9,11 +8,10 @@ import type {
   Bloc,
   BlocResult,
   CellSheet,
-  InvalidUnitRow,
   UnitScore,
 } from "../../src/domain/types";
 import { flatTable, nomineeSheet, officerLayout } from "../fixtures/layouts";
-import { readings } from "../fixtures/readings";
+import { invalidRows, readings } from "../fixtures/readings";
 import { nominee, unit } from "../fixtures/units";
 
 const DATE = "2024-03-31";
@@ -161,34 +159,11 @@ describe("rankReadings", () => {
   });
 
   it("puts invalid rows of a known bloc into the bloc, pointing to the bad cell", () => {
-    const bad: InvalidUnitRow = {
-      name: "Sở Y tế",
-      key: "sở y tế",
-      bloc: 1,
-      year: 2023,
-      score: 1200,
-      maxScore: 1000,
-      group: "",
-      source: { sheet: "DTI 2023", cell: "B15" },
-      order: 7,
-      issueCodes: ["SCORE_ABOVE_MAX"],
-    };
-    const lost: InvalidUnitRow = {
-      ...bad,
-      name: "Sở X",
-      bloc: null,
-      source: { sheet: "DTI 2023", cell: "B16" },
-      order: 8,
-      issueCodes: ["BLOC_UNKNOWN"],
-    };
-    const issues = [
-      makeIssue(
-        "SCORE_ABOVE_MAX",
-        { sheet: "DTI 2023", cell: "D15" },
-        { unit: "Sở Y tế", score: 1200, max: 1000 },
-      ),
-      makeIssue("BLOC_UNKNOWN", { sheet: "DTI 2023", cell: "B16" }, { unit: "Sở X", value: "" }),
-    ];
+    const {
+      aboveMax: bad,
+      noBloc: lost,
+      issues,
+    } = invalidRows({ aboveMax: "Sở Y tế", noBloc: "Sở X" }, 7);
     const result = rankReadings(readings(bloc(1, 2023, [900]), { invalid: [bad, lost], issues }), {
       decisionDate: DATE,
     });

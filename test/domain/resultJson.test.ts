@@ -1,24 +1,14 @@
-import { makeIssue } from "../../src/domain/issues";
 import { rankReadings } from "../../src/domain/rankWorkbook";
 import { toResultJson } from "../../src/domain/resultJson";
-import type { InvalidUnitRow } from "../../src/domain/types";
-import { readings } from "../fixtures/readings";
+import { invalidRows, readings } from "../fixtures/readings";
 import { nominee, unit } from "../fixtures/units";
 
 const DATE = "2024-03-31";
 
-const bad: InvalidUnitRow = {
-  name: "Sở Y tế",
-  key: "sở y tế",
-  bloc: 1,
-  year: 2023,
-  score: 1200,
-  maxScore: 1000,
-  group: "",
-  source: { sheet: "DTI 2023", cell: "B15" },
-  order: 5,
-  issueCodes: ["SCORE_ABOVE_MAX"],
-};
+const { aboveMax: bad, issues: invalidIssues } = invalidRows(
+  { aboveMax: "Sở Y tế", noBloc: "Sở X" },
+  5,
+);
 
 function result() {
   return rankReadings(
@@ -35,13 +25,7 @@ function result() {
       ],
       {
         invalid: [bad],
-        issues: [
-          makeIssue(
-            "SCORE_ABOVE_MAX",
-            { sheet: "DTI 2023", cell: "D15" },
-            { unit: "Sở Y tế", score: 1200, max: 1000 },
-          ),
-        ],
+        issues: invalidIssues.filter((i) => i.code === "SCORE_ABOVE_MAX"),
         nominees: [
           {
             ...nominee({ name: "Nguyễn Văn An", unitName: "Sở Tư pháp", direct: true }),
