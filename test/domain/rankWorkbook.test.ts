@@ -238,6 +238,27 @@ describe("rankReadings", () => {
     expect(b1.individuals[1].reason.vi).toBe("Dự phòng: đơn vị đã chọn Mai");
   });
 
+  it("shows a tie for the individual slot when the units below a unit without nominee are equal", () => {
+    // K1-0 takes the collective slot but proposed nobody; K1-1 and K1-2 tie for the one
+    // individual slot, so both of their people go to the council, and the tie is reported.
+    const units = bloc(1, 2023, [950, 900, 900, 800]);
+    const nominees = [
+      nominee({ name: "Hà", unitName: "K1-1", order: 1 }),
+      nominee({ name: "Huy", unitName: "K1-2", order: 2 }),
+      nominee({ name: "Hoa", unitName: "K1-3", order: 3 }),
+    ];
+    const result = rankReadings(readings(units, { nominees }), { decisionDate: DATE });
+    const b1 = blocOf(result, 2023, 1);
+    expect(statuses(b1)).toEqual(["candidate", "not-selected", "not-selected", "not-selected"]);
+    expect(b1.individuals.map((p) => [p.name, p.status, p.prizeVnd])).toEqual([
+      ["Hà", "tie", 1_800_000],
+      ["Huy", "tie", 1_800_000],
+      ["Hoa", "reserve", null],
+    ]);
+    const tie = result.issues.find((i) => i.code === "INDIVIDUAL_TIE_AT_CUTOFF");
+    expect(tie?.params).toMatchObject({ bloc: 1, year: 2023, count: 2, open: 1 });
+  });
+
   it("takes 2025 bloc 3 individuals from the top 9 units although 6 collectives are proposed", () => {
     const units = bloc(
       3,
