@@ -1,4 +1,4 @@
-import { isIsoDate } from "../domain/prize";
+import { isIsoDate, localIsoDate } from "../domain/prize";
 /**
  * The command line, parsed into a value: a command to run or a message that says what is wrong.
  */
@@ -41,16 +41,7 @@ function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
 }
 
-/**
- * A date as `YYYY-MM-DD` in the local time zone (the officer's "today").
- *
- * @example
- * localIsoDate(new Date(2024, 2, 31, 23, 30)) //=> "2024-03-31"
- */
-export function localIsoDate(date: Date): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localIsoDate };
 
 /** The language asked for anywhere on the line, so that even an error speaks it. */
 function langOf(argv: readonly string[]): Lang {

@@ -46,6 +46,18 @@ export function isIsoDate(date: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
+/**
+ * A moment's calendar date where the user is (local time), as `YYYY-MM-DD`: what "today" means for
+ * a decision date. The doors pass the moment; the engine never reads the clock.
+ *
+ * @example
+ * localIsoDate(new Date(2024, 2, 5, 23, 30)) //=> "2024-03-05"
+ */
+export function localIsoDate(moment: Date): IsoDate {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
 /** The last row in force on a date: rows are sorted by `from`, and ISO dates sort as text. */
 function inForce<T extends { readonly from: IsoDate }>(
   rows: readonly T[],

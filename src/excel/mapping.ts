@@ -3,7 +3,7 @@
  * (from the pane or the ribbon) reads the table the same way.
  */
 import { COLUMN_ROLES, type ColumnRole, type RankOptions } from "../domain/types";
-import { isIsoDate } from "../domain/prize";
+import { isIsoDate, localIsoDate } from "../domain/prize";
 import { DECISION_DATE_SETTING, MAPPING_SETTING } from "./marker";
 
 export interface ColumnMapping {
@@ -94,6 +94,5 @@ export async function saveDecisionDate(date: string): Promise<void> {
  * isoToday(new Date(2024, 2, 15)) //=> "2024-03-15"
  */
 export function isoToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(now);
 }

@@ -9,6 +9,7 @@
  * loads and type-checks outside Excel (unit tests, the benchmark under the command-line build).
  */
 import { parseCellNumber } from "../domain/cells";
+import { localIsoDate } from "../domain/prize";
 import { blocFromCell } from "../domain/readScoreTable";
 import { foldText } from "../domain/text";
 import type {
@@ -383,8 +384,7 @@ export function parseDate(value: unknown): Parsed<IsoDate> {
  * localToday(new Date(2025, 11, 20, 23, 59)) //=> "2025-12-20"
  */
 export function localToday(now: Date = new Date()): IsoDate {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(now);
 }
 
 /* ---------------------------------------------------------------------------------------------

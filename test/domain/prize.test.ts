@@ -1,4 +1,10 @@
-import { baseSalaryOn, prizeAmount, prizeBasis, prizeRegimeOn } from "../../src/domain/prize";
+import {
+  baseSalaryOn,
+  localIsoDate,
+  prizeAmount,
+  prizeBasis,
+  prizeRegimeOn,
+} from "../../src/domain/prize";
 import type { AwardForm, GiayKhenIssuer, Recipient } from "../../src/domain/types";
 
 const vnd = (
@@ -114,5 +120,12 @@ describe("prizeBasis", () => {
 
   it("is null for a date before the tables", () => {
     expect(prizeBasis("2010-01-01")).toBeNull();
+  });
+});
+
+describe("localIsoDate", () => {
+  it("gives the calendar date where the user is, also late in the evening", () => {
+    expect(localIsoDate(new Date(2024, 2, 5, 23, 30))).toBe("2024-03-05");
+    expect(localIsoDate(new Date(2025, 11, 31, 0, 0))).toBe("2025-12-31");
   });
 });
