@@ -473,7 +473,8 @@ export function rankWorkbook(sheets: readonly CellSheet[], options: RankOptions)
   const scores = readScoreTables(sheets, {
     year: options.year,
     sheets: options.sheets,
-    headers: options.headers,
+    columns: options.columns,
+    bloc: options.bloc,
     headerRow: options.headerRow,
     ignoreSheets: options.ignoreSheets,
     nomineeSheet: options.nomineeSheet,

@@ -59,7 +59,8 @@ import { cellAddress, columnLetter, foldText, unitKey } from "./text";
 export interface ReadScoreOptions {
   readonly year?: number;
   readonly sheets?: readonly string[];
-  readonly headers?: RankOptions["headers"];
+  readonly columns?: RankOptions["columns"];
+  readonly bloc?: RankOptions["bloc"];
   readonly headerRow?: number;
   readonly ignoreSheets?: readonly string[];
   readonly nomineeSheet?: string;
@@ -376,7 +377,7 @@ function planSheet(sheet: CellSheet, options: ReadScoreOptions): SheetPlans {
   const values = sheetValues(sheet);
   const rowOffset = offsetOf(sheet.rowOffset);
   const colOffset = offsetOf(sheet.colOffset);
-  const named = options.headers ?? {};
+  const named = options.columns ?? {};
   const issues: Issue[] = [];
   const searchRows =
     options.headerRow !== undefined

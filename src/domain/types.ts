@@ -59,6 +59,20 @@ export interface CellSheet {
    * `nomineeSheet`), so that every door ranks the same sheets.
    */
   readonly hidden?: boolean;
+  /**
+   * Merged areas of the sheet (0-based, absolute sheet coordinates, inclusive). A merged area's
+   * value sits in its top-left cell only, as Office.js and the file format give it; the reader
+   * uses the areas to fill a merged bloc cell or header down and across.
+   */
+  readonly merges?: readonly CellRange[];
+}
+
+/** A rectangle of cells, 0-based and inclusive, in absolute sheet coordinates. */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
 /** Where a value came from: a sheet and an A1 address. */
@@ -255,10 +269,15 @@ export interface RankOptions {
   readonly sheets?: readonly string[];
   /** The nominee sheet; default: found by its headers. */
   readonly nomineeSheet?: string;
-  /** Header texts the user names explicitly, overriding detection. */
-  readonly headers?: Readonly<Partial<Record<ColumnRole, string>>>;
+  /**
+   * Columns the officer chose ("Chọn cột", `--column ROLE=…`), overriding detection: each is a
+   * header text (compared folded, as the reader compares headers) or a column letter ("D").
+   */
+  readonly columns?: Readonly<Partial<Record<ColumnRole, string>>>;
   /** 1-based header row, overriding detection (applies to the sheets read). */
   readonly headerRow?: number;
+  /** The bloc of every unit of the sheets read, for a one-bloc sheet without bloc headings. */
+  readonly bloc?: Bloc;
   /** Sheets to ignore entirely (e.g. the add-in's own output sheets). */
   readonly ignoreSheets?: readonly string[];
 }

@@ -52,7 +52,7 @@ export function optionsWithMapping(options: RankOptions, mapping: ColumnMapping)
     ...(mapping.sheet ? { sheets: [mapping.sheet] } : {}),
     ...(mapping.headerRow ? { headerRow: mapping.headerRow } : {}),
     ...(mapping.year && options.year === undefined ? { year: mapping.year } : {}),
-    ...(mapping.headers ? { headers: mapping.headers } : {}),
+    ...(mapping.headers ? { columns: mapping.headers } : {}),
   };
 }
 

@@ -622,9 +622,9 @@ describe("sheets and options", () => {
         ["Sở Y tế", 1, 10, 90],
       ],
     };
-    const named = readScoreTables([sheet], { headers: { score: "ket qua cuoi" } });
+    const named = readScoreTables([sheet], { columns: { score: "ket qua cuoi" } });
     expect(named.units[0].score).toBe(90);
-    const missing = readScoreTables([sheet], { headers: { score: "Điểm 2023" } });
+    const missing = readScoreTables([sheet], { columns: { score: "Điểm 2023" } });
     expect(missing.units).toEqual([]);
     expect(missing.issues.map((i) => [i.code, i.sheet, i.cell, i.params.header])).toEqual([
       ["HEADER_NOT_FOUND", "DTI 2023", "A1", "Điểm 2023"],
