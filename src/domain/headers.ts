@@ -5,8 +5,8 @@
  * matches the whole header or its first words ("Tỷ lệ (%)" starts with "tỷ lệ").
  */
 import { cellText, parseCellNumber } from "./cells";
-import type { CellSheet, ColumnRole, NomineeColumnRole } from "./types";
-import { foldText } from "./text";
+import type { Bilingual, CellSheet, ColumnReading, ColumnRole, NomineeColumnRole } from "./types";
+import { columnLetter, foldText } from "./text";
 
 /** Score-table roles, plus the row-number and rank columns that are recognised but never read. */
 export const SCORE_HEADER_ROLES = [
@@ -416,4 +416,33 @@ export function yearOfCell(value: unknown): number | null {
   if (parsed.kind === "number") return Number.isInteger(parsed.value) ? parsed.value : null;
   if (parsed.kind === "text") return yearsInText(parsed.text)[0] ?? null;
   return null;
+}
+
+/** The reading-report reason of a column whose header matched its role's words. */
+export const HEADER_MATCHED: Bilingual = {
+  vi: "tiêu đề cột khớp",
+  en: "the header matches",
+};
+
+/**
+ * The reading report's lines for a header row's roles, in sheet column order.
+ *
+ * @example
+ * columnReadings(["Đơn vị", "Điểm"], { unit: 0, score: 1 }, 0).map((r) => r.column) //=> ["A", "B"]
+ */
+export function columnReadings(
+  texts: readonly string[],
+  columns: Readonly<Partial<Record<ColumnRole | NomineeColumnRole, number>>>,
+  colOffset: number,
+  why: (role: ColumnRole | NomineeColumnRole) => Bilingual = () => HEADER_MATCHED,
+): ColumnReading[] {
+  return (Object.entries(columns) as [ColumnRole | NomineeColumnRole, number | undefined][])
+    .filter((entry): entry is [ColumnRole | NomineeColumnRole, number] => entry[1] !== undefined)
+    .sort((a, b) => a[1] - b[1])
+    .map(([role, col]) => ({
+      role,
+      column: columnLetter(colOffset + col),
+      header: texts[col] ?? "",
+      why: why(role),
+    }));
 }

@@ -6,6 +6,7 @@
 import { cellText } from "./cells";
 import {
   classifyNomineeHeader,
+  columnReadings,
   findHeaderRow,
   isNomineeHeader,
   mayBeHeaderRow,
@@ -133,11 +134,13 @@ function readNomineeSheet(
   const statedYear =
     yearFromSheetName(sheet.name) ?? yearFromTitleRows(values.slice(0, header.row));
   const nominees: Nominee[] = [];
+  let lastRow = header.row;
   for (let r = header.row + 1; r < values.length; r += 1) {
     const cells = rowAt(values, r);
     const name = cellText(cells[personCol]);
     const unitName = cellText(cells[unitCol]);
     if (name === "" && unitName === "") continue;
+    lastRow = r;
     if (mayBeHeaderRow(cells) && isNomineeHeader(mapHeaderRow(cells, classifyNomineeHeader))) {
       continue;
     }
@@ -192,6 +195,13 @@ function readNomineeSheet(
     dataRows: nominees.length,
     yearSource: c.year !== undefined ? "column" : statedYear !== null ? "sheet" : "none",
     year: statedYear,
+    range: `${cellAddress(rowOffset + header.row, colOffset)}:${cellAddress(
+      rowOffset + Math.max(header.row, lastRow),
+      colOffset + Math.max(0, header.texts.length - 1),
+    )}`,
+    readings: columnReadings(header.texts, nomineeColumns(c), colOffset),
+    blocSource: "none",
+    notes: [],
   };
   return { nominees, issues, table };
 }

@@ -25,6 +25,7 @@ import type { ParsedNumber } from "./cells";
 import {
   classifyNomineeHeader,
   classifyScoreHeader,
+  columnReadings,
   findHeaderRow,
   headerKey,
   isNomineeHeader,
@@ -1064,5 +1065,12 @@ function detectedTable(plan: TablePlan, dataRows: number, year: TableYear): Dete
     dataRows,
     yearSource: year.source,
     year: year.year,
+    range: `${cellAddress(plan.rowOffset + plan.header.row, plan.colOffset)}:${cellAddress(
+      plan.rowOffset + plan.end - 1,
+      plan.colOffset + Math.max(0, plan.header.texts.length - 1),
+    )}`,
+    readings: columnReadings(plan.header.texts, scoreColumns(plan.header.columns), plan.colOffset),
+    blocSource: plan.header.columns.bloc !== undefined ? "column" : "none",
+    notes: [],
   };
 }

@@ -159,6 +159,21 @@ export interface Nominee {
   readonly order: number;
 }
 
+/** How one column of a table was read: the reading report's line for one role. */
+export interface ColumnReading {
+  readonly role: ColumnRole | NomineeColumnRole;
+  /** A1 column letter. */
+  readonly column: string;
+  /** The header as written (the texts of a two-row header joined with " / "). */
+  readonly header: string;
+  /** Why this column was taken, e.g. "total column preferred over 3 pillar columns". */
+  readonly why: Bilingual;
+}
+
+/** Where the units of a table got their bloc. */
+export const BLOC_SOURCES = ["column", "sections", "sheet", "title", "caller", "none"] as const;
+export type BlocSource = (typeof BLOC_SOURCES)[number];
+
 /** What the reader found, so the officer can see (and correct) it. */
 export interface DetectedTable {
   readonly sheet: string;
@@ -173,6 +188,14 @@ export interface DetectedTable {
   /** Where the year of this table came from. */
   readonly yearSource: "column" | "sheet" | "caller" | "workbook" | "none";
   readonly year: number | null;
+  /** The cells the table spans, header included, e.g. "A6:H48". */
+  readonly range: string;
+  /** How each column was read, in sheet column order: the reading report. */
+  readonly readings: readonly ColumnReading[];
+  /** Where the units' blocs came from (the first source that gave one, in reading order). */
+  readonly blocSource: BlocSource;
+  /** Other facts of the reading an officer should see (hidden sheet read, rows skipped …). */
+  readonly notes: readonly Bilingual[];
 }
 
 /* ---------------------------------------------------------------------------------------------

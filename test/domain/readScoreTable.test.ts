@@ -77,7 +77,18 @@ describe("readScoreTables on the layouts officers use", () => {
         dataRows: 8,
         yearSource: "sheet",
         year: 2023,
+        range: "A7:G21",
+        readings: expect.any(Array),
+        blocSource: expect.any(String),
+        notes: expect.any(Array),
       },
+    ]);
+    expect(reading.tables[0].readings.map((r) => `${r.role}:${r.column}:${r.header}`)).toEqual([
+      "unit:B:Tên cơ quan, đơn vị",
+      "maxScore:C:Điểm tối đa",
+      "score:D:Điểm đạt được",
+      "ratio:E:Tỷ lệ (%)",
+      "note:G:Ghi chú",
     ]);
   });
 
