@@ -33,6 +33,13 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Không tìm thấy cột “${p.header}” (đã chỉ định cho ${p.role}) ở dòng tiêu đề.`,
     en: (p) => `Column “${p.header}” (named for ${p.role}) is not in the header row.`,
   },
+  COLUMN_AMBIGUOUS: {
+    severity: "error",
+    vi: (p) =>
+      `Bảng điểm ở trang “${p.sheet}” có hai cách đọc ${p.role}: cột ${p.first} “${p.firstHeader}” hoặc cột ${p.second} “${p.secondHeader}”, và hai cách cho kết quả khác nhau (${p.differs}); bảng này chưa được xếp hạng. Hãy chọn cột: trong ngăn tác vụ bấm “Chọn cột”, hoặc ở dòng lệnh ghi --column ${p.option}="${p.firstHeader}".`,
+    en: (p) =>
+      `The score table on sheet “${p.sheet}” can be read two ways for ${p.roleEn}: column ${p.first} “${p.firstHeader}” or column ${p.second} “${p.secondHeader}”, and the two give different results (${p.differsEn}); this table is not ranked. Choose the column: “Chọn cột” (Choose columns) in the task pane, or --column ${p.option}="${p.firstHeader}" on the command line.`,
+  },
   UNIT_NAME_MISSING: {
     severity: "error",
     vi: () => "Dòng có điểm nhưng không có tên đơn vị; dòng này không được xếp hạng.",

@@ -39,6 +39,13 @@ const SAMPLE_PARAMS: IssueParams = {
   years: "2022",
   chosen: "“DTI 2023”",
   date: "2015-01-01",
+  roleEn: "the score",
+  firstHeader: "Điểm tự đánh giá",
+  second: "E",
+  secondHeader: "Điểm thẩm định",
+  differs: "khối 1: hạng 1",
+  differsEn: "bloc 1: rank 1",
+  option: "score",
 };
 
 describe("the issue catalogue", () => {
