@@ -18,10 +18,10 @@ const define = <T extends Record<string, IssueDefinition>>(defs: T): T => defs;
 export const ISSUE_DEFINITIONS = define({
   NO_SCORE_TABLE: {
     severity: "error",
-    vi: () =>
-      "Không tìm thấy bảng điểm: cần một dòng tiêu đề có cột tên đơn vị và cột điểm (ví dụ “Tên cơ quan, đơn vị” và “Điểm đạt được”) trong 30 dòng đầu của một trang tính.",
-    en: () =>
-      "No score table found: a header row with a unit-name column and a score column (e.g. “Unit” and “Score”) is needed within the first 30 rows of a sheet.",
+    vi: (p) =>
+      `Không tìm thấy bảng điểm: cần một dòng tiêu đề có cột tên đơn vị và cột điểm hoặc tỷ lệ (ví dụ “Tên cơ quan, đơn vị” và “Điểm đạt được”) ở một trang tính.${p.seen ? ` Các dòng giống tiêu đề đã thấy: ${p.seen}.` : ""} Hãy chọn cột (“Chọn cột” trong ngăn tác vụ, hoặc --column ở dòng lệnh).`,
+    en: (p) =>
+      `No score table found: a header row with a unit-name column and a score or ratio column (e.g. “Unit” and “Score”) is needed on a sheet.${p.seen ? ` Header-like rows seen: ${p.seen}.` : ""} Choose the columns (“Chọn cột” in the task pane, or --column on the command line).`,
   },
   SHEET_NOT_FOUND: {
     severity: "error",
@@ -126,11 +126,25 @@ export const ISSUE_DEFINITIONS = define({
       `“${p.unit}” appears twice in bloc ${p.bloc}, year ${p.year} (first at cell ${p.first}).`,
   },
   RATIO_MISMATCH: {
-    severity: "warning",
+    severity: "error",
     vi: (p) =>
-      `Tỷ lệ ghi trong bảng của “${p.unit}” (${p.written}) khác điểm ÷ điểm tối đa (${p.computed}); xếp hạng dùng giá trị tính lại.`,
+      `Tỷ lệ ghi trong bảng của “${p.unit}” (${p.written}) khác điểm ÷ điểm tối đa (${p.computed}); không biết số nào đúng nên đơn vị này chưa được xếp hạng. Hãy sửa điểm, điểm tối đa hoặc tỷ lệ.`,
     en: (p) =>
-      `The ratio written for “${p.unit}” (${p.written}) differs from score ÷ max score (${p.computed}); the ranking uses the computed value.`,
+      `The ratio written for “${p.unit}” (${p.written}) differs from score ÷ max score (${p.computed}); which one is right is unknown, so the unit is not ranked. Correct the score, the max score or the ratio.`,
+  },
+  RATIO_SCALE_MIXED: {
+    severity: "error",
+    vi: (p) =>
+      `Tỷ lệ “${p.value}” của “${p.unit}” không cùng thang với các ô khác của cột (phân số như 0,91 hay phần trăm như 91); đơn vị này chưa được xếp hạng. Hãy ghi tỷ lệ cùng một thang.`,
+    en: (p) =>
+      `The ratio “${p.value}” of “${p.unit}” is not on the scale of the rest of its column (fractions like 0.91 or percentages like 91); the unit is not ranked. Write every ratio on one scale.`,
+  },
+  BLOC_CONFLICT: {
+    severity: "error",
+    vi: (p) =>
+      `Bảng ghi “${p.unit}” thuộc khối ${p.bloc}, nhưng đã chọn xếp hạng cả trang là khối ${p.chosen}; đơn vị này chưa được xếp hạng. Hãy bỏ lựa chọn khối hoặc chọn đúng trang.`,
+    en: (p) =>
+      `The table puts “${p.unit}” in bloc ${p.bloc}, but the whole sheet was chosen as bloc ${p.chosen}; the unit is not ranked. Drop the bloc choice or choose the right sheet.`,
   },
   NAME_TOO_LONG: {
     severity: "warning",
@@ -236,6 +250,18 @@ export const ISSUE_DEFINITIONS = define({
       `Ngày quyết định ${p.date} nằm ngoài bảng mức thưởng và lương cơ sở; chưa tính tiền thưởng.`,
     en: (p) =>
       `Decision date ${p.date} is outside the prize and base-salary tables; no prize money is computed.`,
+  },
+  UNIT_EXCLUDED_UNSCORED: {
+    severity: "info",
+    vi: (p) => `“${p.unit}” ghi “Không xét” và không có điểm: không xếp hạng, không tính suất.`,
+    en: (p) => `“${p.unit}” is marked not considered and has no score: not ranked, takes no slot.`,
+  },
+  SHEET_HIDDEN_READ: {
+    severity: "warning",
+    vi: (p) =>
+      `Bảng điểm chỉ có ở trang đang ẩn “${p.name}”; trang này đã được đọc. Nếu đó không phải bảng điểm cần xét, hãy chọn trang khác.`,
+    en: (p) =>
+      `The only score table is on the hidden sheet “${p.name}”; it was read. If that is not the table to rank, choose another sheet.`,
   },
   SHEET_HIDDEN: {
     severity: "info",

@@ -47,6 +47,10 @@ interface RankValue {
 }
 
 function rankValueOf(unit: UnitScore): RankValue {
+  if (unit.rankedBy !== undefined) {
+    const { value, of } = unit.rankedBy;
+    return { hasMax: true, approx: value / of, score: value, max: of };
+  }
   const hasMax = unit.maxScore !== null;
   const max = unit.maxScore ?? 1;
   return { hasMax, approx: hasMax ? unit.score / max : unit.score, score: unit.score, max };

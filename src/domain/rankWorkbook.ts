@@ -37,6 +37,8 @@ export interface EngineReadings {
   readonly scores: {
     readonly units: readonly UnitScore[];
     readonly invalid: readonly InvalidUnitRow[];
+    /** Units marked "Không xét" without a score: listed as excluded, never ranked. */
+    readonly unscored?: readonly InvalidUnitRow[];
     readonly issues: readonly Issue[];
     readonly tables: readonly DetectedTable[];
   };
@@ -188,11 +190,29 @@ function invalidUnitResult(
   };
 }
 
+/** A unit marked "Không xét" without a score: in its bloc's list, without a rank. */
+function unscoredUnitResult(
+  row: InvalidUnitRow,
+  bloc: Bloc,
+  year: AwardYear,
+  rankedCount: number,
+): UnitResult {
+  return {
+    ...invalidUnitResult(row, bloc, year, rankedCount, null),
+    status: "excluded",
+    reason: {
+      vi: "Không xét theo ghi chú; không có điểm nên không xếp hạng",
+      en: "Not considered, as noted; no score, so not ranked",
+    },
+  };
+}
+
 interface BlocInput {
   readonly bloc: Bloc;
   readonly year: AwardYear;
   readonly units: readonly UnitScore[];
   readonly invalid: readonly InvalidUnitRow[];
+  readonly unscored: readonly InvalidUnitRow[];
   readonly nomineesByUnit: ReadonlyMap<UnitScore, readonly Nominee[]>;
   readonly hasNomineeTable: boolean;
   readonly basis: PrizeBasis | null;
@@ -222,7 +242,8 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
   const chosenByUnit = new Map<UnitScore, Nominee>();
   for (const s of individuals) if (s.status !== "reserve") chosenByUnit.set(s.unit, s.nominee);
 
-  const empty = input.units.length === 0 && input.invalid.length === 0;
+  const empty =
+    input.units.length === 0 && input.invalid.length === 0 && input.unscored.length === 0;
   const fillIssues = (
     selections: readonly { readonly status: string }[],
     slots: number,
@@ -302,6 +323,9 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       reason: collectiveReason(selection, rankedCount, collectiveSlots),
     };
   });
+  for (const row of [...input.unscored].sort((a, b) => a.order - b.order)) {
+    units.push(unscoredUnitResult(row, bloc, year, rankedCount));
+  }
   for (const row of [...input.invalid].sort((a, b) => a.order - b.order)) {
     const errorCell =
       input.errorCells.get(`${row.source.sheet}\u0000${rowOfCell(row.source.cell)}`) ?? null;
@@ -356,7 +380,7 @@ function yearsOfRun(readings: EngineReadings, year: number | undefined): AwardYe
   if (year !== undefined) return isAwardYear(year) ? [year] : [];
   const years = new Set<AwardYear>();
   for (const u of readings.scores.units) years.add(u.year);
-  for (const row of readings.scores.invalid) {
+  for (const row of [...readings.scores.invalid, ...(readings.scores.unscored ?? [])]) {
     if (row.bloc !== null && isAwardYear(row.year)) years.add(row.year);
   }
   return [...years].sort((a, b) => a - b);
@@ -407,6 +431,12 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     else if (!inRun.has(row.year)) countOtherYear(row.year);
     else pushTo(invalidByBloc, blocYearKey(row.year, row.bloc), row);
   }
+  const unscoredByBloc = new Map<string, InvalidUnitRow[]>();
+  for (const row of readings.scores.unscored ?? []) {
+    if (row.bloc === null || !isAwardYear(row.year)) continue;
+    if (!inRun.has(row.year)) countOtherYear(row.year);
+    else pushTo(unscoredByBloc, blocYearKey(row.year, row.bloc), row);
+  }
   // With a chosen year, nominees of other years are set aside like score rows; without one, a
   // nominee of a year the score table lacks is reported as an unknown unit by the matching.
   const nominees =
@@ -430,6 +460,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         year,
         units: unitsByBloc.get(key) ?? [],
         invalid: invalidByBloc.get(key) ?? [],
+        unscored: unscoredByBloc.get(key) ?? [],
         nomineesByUnit: match.byUnit,
         hasNomineeTable: readings.nominees.table !== null,
         basis,

@@ -202,6 +202,7 @@ function readNomineeSheet(
     readings: columnReadings(header.texts, nomineeColumns(c), colOffset),
     blocSource: "none",
     notes: [],
+    refused: false,
   };
   return { nominees, issues, table };
 }

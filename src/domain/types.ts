@@ -118,6 +118,11 @@ export interface UnitScore {
   /** score ÷ maxScore, `null` without a max score. For display; comparisons use `compareUnits`. */
   readonly ratio: number | null;
   readonly excluded: boolean;
+  /**
+   * What the unit is ranked by when that is not `score ÷ maxScore` (or `score`): the ratio its
+   * table writes, as typed, out of 1 or 100 — a table with a ratio column and no max score.
+   */
+  readonly rankedBy?: { readonly value: number; readonly of: number };
   readonly note: string;
   /**
    * The sub-section heading the row sits under (e.g. "Huyện Phong Điền" inside bloc 3), or "".
@@ -186,7 +191,7 @@ export interface DetectedTable {
   /** Rows read as data (units or nominees). */
   readonly dataRows: number;
   /** Where the year of this table came from. */
-  readonly yearSource: "column" | "sheet" | "caller" | "workbook" | "none";
+  readonly yearSource: "column" | "sheet" | "title" | "header" | "caller" | "workbook" | "none";
   readonly year: number | null;
   /** The cells the table spans, header included, e.g. "A6:H48". */
   readonly range: string;
@@ -196,6 +201,8 @@ export interface DetectedTable {
   readonly blocSource: BlocSource;
   /** Other facts of the reading an officer should see (hidden sheet read, rows skipped …). */
   readonly notes: readonly Bilingual[];
+  /** True when the table was not ranked (an error issue says why and what to choose). */
+  readonly refused: boolean;
 }
 
 /* ---------------------------------------------------------------------------------------------

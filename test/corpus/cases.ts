@@ -475,23 +475,44 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     id: "ambiguous-thousand",
-    title: "An ambiguous “1.000” is an error on its cell, never a guess",
+    title: "A “1.000” that nothing settles is an error on its cell, never a guess",
     sheets: () => [
       flatSheet(
         "DTI 2023",
         ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
         [
-          [AGENCIES[0], 1, "1.000", 900],
+          [AGENCIES[0], 1, 1000, "1.000"],
           [AGENCIES[1], 1, 1000, 800],
         ],
       ),
     ],
     expect: {
       runnable: true,
-      issues: [{ code: "NUMBER_AMBIGUOUS", sheet: "DTI 2023", cell: "C2" }],
+      issues: [{ code: "NUMBER_AMBIGUOUS", sheet: "DTI 2023", cell: "D2" }],
       candidates: { "2023/1": [AGENCIES[1]] },
       ranked: 1,
       invalid: 1,
+    },
+  },
+  {
+    id: "max-thousand-as-text",
+    title: "A max typed “1.000” beside scores like “914,31” is one thousand",
+    sheets: () => [
+      flatSheet(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [AGENCIES[0], 1, "1.000", "914,31"],
+          [AGENCIES[1], 1, "1.000", 900],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": [AGENCIES[0]] },
+      absent: ["NUMBER_AMBIGUOUS"],
+      ranked: 2,
+      invalid: 0,
     },
   },
   {
@@ -541,7 +562,7 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     id: "ratio-disagrees",
-    title: "A written ratio that disagrees with score ÷ max is a warning; the computed one ranks",
+    title: "A unit whose written ratio disagrees with score ÷ max is refused on its ratio cell",
     sheets: () => [
       officerSheet("DTI 2023", 2023, [
         [
@@ -557,7 +578,8 @@ export const CORPUS: readonly CorpusCase[] = [
       runnable: true,
       issues: [{ code: "RATIO_MISMATCH", sheet: "DTI 2023", cell: `E${OFFICER_FIRST_UNIT_ROW}` }],
       candidates: { "2023/1": [AGENCIES[1]] },
-      ranked: 2,
+      ranked: 1,
+      invalid: 1,
     },
   },
   {

@@ -46,6 +46,7 @@ const SAMPLE_PARAMS: IssueParams = {
   differs: "khối 1: hạng 1",
   differsEn: "bloc 1: rank 1",
   option: "score",
+  seen: "DTI!7 (A: STT | B: Tên)",
 };
 
 describe("the issue catalogue", () => {

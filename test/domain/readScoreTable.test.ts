@@ -81,6 +81,7 @@ describe("readScoreTables on the layouts officers use", () => {
         readings: expect.any(Array),
         blocSource: expect.any(String),
         notes: expect.any(Array),
+        refused: false,
       },
     ]);
     expect(reading.tables[0].readings.map((r) => `${r.role}:${r.column}:${r.header}`)).toEqual([
@@ -95,7 +96,7 @@ describe("readScoreTables on the layouts officers use", () => {
   it("takes the title's year over the dispatch line's when the sheet name has none", () => {
     const reading = readScoreTables([{ ...officerLayout(), name: "Bảng điểm" }]);
     expect(reading.units.every((u) => u.year === 2023)).toBe(true);
-    expect(reading.tables[0].yearSource).toBe("sheet");
+    expect(reading.tables[0].yearSource).toBe("title");
   });
 
   it("reads a flat table with a bloc column and several years", () => {
@@ -326,7 +327,7 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
     ["a boolean score", ["Sở Y tế", 1, 1000, true], "SCORE_NOT_NUMBER", "D2"],
     ["a date score", ["Sở Y tế", 1, 1000, new Date(Date.UTC(2023, 8, 12))], "SCORE_IS_DATE", "D2"],
     ["an error score", ["Sở Y tế", 1, 1000, "#N/A"], "CELL_ERROR", "D2"],
-    ["an ambiguous max", ["Sở Y tế", 1, "1.000", 900], "NUMBER_AMBIGUOUS", "C2"],
+    ["an ambiguous score", ["Sở Y tế", 1, 1000, "1.000"], "NUMBER_AMBIGUOUS", "D2"],
     ["a negative score", ["Sở Y tế", 1, 1000, -5], "SCORE_NEGATIVE", "D2"],
     ["a score above max", ["Sở Y tế", 1, 1000, 1000.5], "SCORE_ABOVE_MAX", "D2"],
     ["a blank max", ["Sở Y tế", 1, "", 500], "MAX_MISSING", "C2"],
@@ -348,9 +349,15 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
     expect(issue?.message.en).toBeTruthy();
   });
 
-  it("gives the ambiguous number both readings", () => {
-    const reading = readOne([["Sở Y tế", 1, "1.000", 900]]);
+  it("gives a number that nothing settles both readings", () => {
+    const reading = readOne([["Sở Y tế", 1, 1000, "1.000"]]);
     expect(reading.issues[0].params).toEqual({ value: "1.000", thousand: 1000, decimal: 1 });
+  });
+
+  it("reads a max typed “1.000” beside a score of 900 as one thousand: one cannot be the max", () => {
+    const reading = readOne([["Sở Y tế", 1, "1.000", 900]]);
+    expect(reading.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(reading.units[0]).toMatchObject({ score: 900, maxScore: 1000 });
   });
 
   it("lists every problem of a row", () => {
@@ -424,7 +431,7 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
     expect(reading.invalid[0]).toMatchObject({ source: { cell: "A3" }, score: 900 });
   });
 
-  it("warns when a written ratio disagrees with score ÷ max beyond its rounding", () => {
+  it("refuses a unit whose written ratio disagrees with score ÷ max beyond its rounding", () => {
     const reading = readScoreTables([
       {
         name: "DTI 2023",
@@ -443,10 +450,11 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
       "RATIO_MISMATCH DTI 2023!E6",
     ]);
     expect(reading.issues[0]).toMatchObject({
-      severity: "warning",
+      severity: "error",
       params: { written: "99", computed: "90%" },
     });
-    expect(reading.units).toHaveLength(5);
+    expect(reading.units.map((u) => u.name)).toEqual(["Sở Nội vụ", "Sở Y tế", "Sở Xây dựng"]);
+    expect(reading.invalid.map((u) => u.name)).toEqual(["Sở Tư pháp", "Sở Công Thương"]);
   });
 
   it("cuts names over 1,000 characters with a warning", () => {
@@ -574,13 +582,15 @@ describe("sheets and options", () => {
     expect(named.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
   });
 
-  it("finds no score table when the only one is hidden, and says why", () => {
+  it("reads the only score table even when its sheet is hidden, and says so", () => {
     const reading = readScoreTables([{ ...officerLayout(), hidden: true }]);
-    expect(reading.units).toEqual([]);
+    expect(reading.units).toHaveLength(8);
     expect(reading.issues.map((i) => [i.code, i.sheet])).toEqual([
-      ["SHEET_HIDDEN", "DTI 2023"],
-      ["NO_SCORE_TABLE", null],
+      ["SHEET_HIDDEN_READ", "DTI 2023"],
     ]);
+    expect(reading.tables[0].notes.map((n) => n.en)).toContain(
+      "Sheet “DTI 2023” is hidden but was read.",
+    );
   });
 
   it("leaves a hidden nominee sheet and an ignored hidden sheet unreported", () => {

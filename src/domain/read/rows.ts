@@ -1,0 +1,740 @@
+/**
+ * Reading a table's rows under a chosen set of columns. Each row is a unit, a bloc section, a
+ * sub-heading (a district inside bloc 3), a total, average or count, or blank; a unit row's cells
+ * are read in the table's number convention and checked, and every problem becomes an issue on
+ * its cell. Nothing is dropped without being counted in the reading report.
+ *
+ * How rows are told apart (in this order, per row below the header):
+ * - blank rows are skipped; a row with numbers but a blank unit name is reported
+ *   (UNIT_NAME_MISSING) unless a cell of it reads as a total;
+ * - totals, averages and counts ("Tổng cộng", "Cộng khối I", "TB khối III", "Điểm trung bình
+ *   khối", "Số đơn vị") are skipped, matched as whole phrases ("Tổng công ty …" is a unit);
+ * - section rows set the bloc of the rows below: a name starting with "Khối"/"Bloc", a Roman
+ *   numeral in the first or row-number column, or — without any number in the row — a name made
+ *   of bloc words only ("UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ");
+ * - a row with a name and no score, max or ratio is a sub-heading only when it has no row number,
+ *   bloc or year, no exclusion mark, and reads as a heading ("Quận …", "Huyện …", ALL CAPS);
+ * - every other row with a name is a unit; one marked "Không xét" without a score is excluded
+ *   without a rank, not an error.
+ */
+import type { ParsedNumber } from "../cells";
+import { cellText, parseCellNumber } from "../cells";
+import { yearOfCell } from "../headers";
+import { makeIssue } from "../issues";
+import type { Issue, IssueCode, IssueParams } from "../issues";
+import { isBloc } from "../rules";
+import { columnLetter, foldText, unitKey } from "../text";
+import type { Bloc, BlocSource, CellRef } from "../types";
+import type { Grid } from "./grid";
+import { isBlankCell, rowOf, shownValue, verticalMergesIn } from "./grid";
+import type { ColumnPlan } from "./mapColumns";
+import type { DecimalConvention, RatioScale } from "./numbers";
+import { scaleOfRatio, settleNumber } from "./numbers";
+import { ratioAgrees } from "./mapColumns";
+import type { TableFrame } from "./locate";
+import type { AggregateKind } from "./vocabulary";
+import { aggregateKind, blocFromKeywords, isBlocWordsOnly, isExclusionText } from "./vocabulary";
+
+/** Unit names are cut to this many characters (NAME_TOO_LONG). */
+export const MAX_NAME_LENGTH = 1000;
+
+/** A unit row before its year and duplicates are settled across the workbook. */
+export interface RawRow {
+  readonly name: string;
+  readonly key: string;
+  readonly source: CellRef;
+  readonly group: string;
+  readonly bloc: Bloc | null;
+  readonly blocSource: BlocSource | null;
+  /** A year from the row's year cell; `undefined` when the table has none or the cell is blank. */
+  readonly cellYear: { readonly year: number | null; readonly ref: CellRef } | undefined;
+  readonly score: number | null;
+  readonly maxScore: number | null;
+  readonly rankedBy: { readonly value: number; readonly of: number } | null;
+  readonly excluded: boolean;
+  /** Marked "Không xét" and without a score: listed as excluded, never ranked. */
+  readonly unscored: boolean;
+  readonly note: string;
+  readonly issues: readonly Issue[];
+}
+
+/** A row the reader skipped as not a unit, for the reading report. */
+export interface SkippedRow {
+  readonly kind: AggregateKind;
+  readonly cell: string;
+  readonly text: string;
+}
+
+export interface TableRows {
+  readonly rows: readonly RawRow[];
+  readonly skipped: readonly SkippedRow[];
+  /** Blank bloc cells that took the bloc of the cell above (merged, or written once a group). */
+  readonly filledBlocs: number;
+  /** Problems not about one unit row (a row of scores without a name). */
+  readonly issues: readonly Issue[];
+}
+
+/** Where the rows of a table get their bloc when no row or section states one. */
+export interface BlocContext {
+  /** From the sheet name, the title lines or the unit header. */
+  readonly fallback: { readonly bloc: Bloc; readonly source: BlocSource } | null;
+  /** The bloc the caller gave for a one-bloc sheet (`--bloc`, "Chọn cột"). */
+  readonly caller: Bloc | null;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Blocs from cells and headings
+ * ------------------------------------------------------------------------------------------- */
+
+const ROMAN_BLOCS: Readonly<Record<string, Bloc>> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+export const BLOC_NUMBER = /\b(?:khoi|bloc|block)\s*(iv|iii|ii|i|[1-4])\b/;
+
+export function blocFromToken(token: string): Bloc | null {
+  const roman = ROMAN_BLOCS[token];
+  if (roman !== undefined) return roman;
+  const n = Number(token);
+  return isBloc(n) ? n : null;
+}
+
+/**
+ * The bloc a bloc-column cell names: 1–4, "Khối 1", "Khối I", "K1", or bloc words.
+ *
+ * @example
+ * blocFromCell("Khối I") //=> 1
+ * blocFromCell("Khối huyện, thị xã, thành phố") //=> 2
+ * blocFromCell(7) //=> null
+ */
+export function blocFromCell(value: unknown): Bloc | null {
+  if (typeof value === "number") return isBloc(value) ? value : null;
+  const folded = foldText(cellText(value));
+  if (folded === "") return null;
+  const alone = blocFromToken(folded);
+  if (alone !== null) return alone;
+  const numbered = /^(?:khoi|bloc|block|nhom|k)\s*(iv|iii|ii|i|[1-4])\b/.exec(folded);
+  if (numbered) return blocFromToken(numbered[1]);
+  return blocFromKeywords(folded) ?? blocFromKeywords(`khoi ${folded}`);
+}
+
+const ROMAN_NUMERAL = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
+/** A cell holding only a Roman numeral, as section rows number blocs ("I", "II.", "iii"). */
+const ROMAN_CELL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$/i;
+const LEADING_NUMBERING = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2}|[a-d])\s+/;
+
+/** A section heading's bloc (null: a heading of an unknown bloc). */
+interface Heading {
+  readonly bloc: Bloc | null;
+}
+
+/**
+ * Reads a name as a bloc section heading. `numbered` is true when the row's first or row-number
+ * cell holds a Roman numeral; `weak` allows headings made of bloc words only.
+ */
+export function sectionHeading(folded: string, numbered: boolean, weak: boolean): Heading | null {
+  const prefix = LEADING_NUMBERING.exec(folded);
+  const rest = prefix ? folded.slice(prefix[0].length) : folded;
+  const romanPrefix = prefix !== null && ROMAN_NUMERAL.test(prefix[0].trim());
+  if (/^(?:khoi|bloc|block)\b/.test(rest)) {
+    const numberedBloc = /^(?:khoi|bloc|block)\s*(iv|iii|ii|i|[1-4])\b/.exec(rest);
+    if (numberedBloc) return { bloc: blocFromToken(numberedBloc[1]) };
+    return { bloc: blocFromKeywords(rest) };
+  }
+  if (rest === "" || ROMAN_NUMERAL.test(rest)) return null;
+  if (numbered || romanPrefix) return { bloc: blocFromKeywords(rest) ?? wordsBloc(rest) };
+  if (weak && isBlocWordsOnly(rest)) {
+    // Only a text made of bloc words: "UBND phường Cái Khế" is a unit, not a heading.
+    const bloc = wordsBloc(rest);
+    if (bloc !== null) return { bloc };
+  }
+  return null;
+}
+
+/** The bloc of a heading made of bloc words: "UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ" is bloc 2. */
+function wordsBloc(folded: string): Bloc | null {
+  const direct = blocFromKeywords(folded);
+  if (direct !== null) return direct;
+  const words = folded.split(" ");
+  if (words.includes("huyen") || words.includes("quan")) return 2;
+  if (words.includes("xa") || words.includes("phuong")) return 3;
+  if (words.includes("so") || words.includes("nganh")) return 1;
+  return null;
+}
+
+const HEADING_START = /^(?:quan|huyen|thi xa|thanh pho|tp|khu vuc|district|town|city)\b/;
+
+/** Looks like a heading: "Quận …", "Huyện …", "Thị xã …", "Thành phố …", or ALL CAPS. */
+function looksLikeHeading(name: string, folded: string): boolean {
+  if (HEADING_START.test(folded)) return true;
+  return /\p{L}/u.test(name) && name === name.toUpperCase() && name !== name.toLowerCase();
+}
+
+const NOT_A_MARK = new Set(["", "0", "khong", "no", "n", "false", "-"]);
+
+/**
+ * True for any non-blank mark in an "excluded" column ("x", "có", "yes", "1", true, "không
+ * xét"); false for blanks and explicit "no" marks (0, "0", "không", "no", false).
+ *
+ * @example
+ * isExcludedMark("x") //=> true
+ * isExcludedMark("không xét") //=> true
+ * isExcludedMark("") //=> false
+ */
+export function isExcludedMark(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  const text = cellText(value);
+  if (text === "") return false;
+  const folded = foldText(text);
+  return folded === "" ? true : !NOT_A_MARK.has(folded);
+}
+
+function isRomanCell(value: unknown): boolean {
+  return typeof value === "string" && value.length <= 8 && ROMAN_CELL.test(value.trim());
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Per-read caches
+ * ------------------------------------------------------------------------------------------- */
+
+/** First words after which a name may be a total, a section heading or a numbered heading. */
+const SPECIAL_FIRST_WORDS = new Set([
+  "tong",
+  "cong",
+  "trung",
+  "binh",
+  "diem",
+  "tb",
+  "so",
+  "gia",
+  "toan",
+  "ca",
+  "total",
+  "average",
+  "grand",
+  "sum",
+  "sub",
+  "subtotal",
+  "mean",
+  "count",
+  "number",
+  "khoi",
+  "bloc",
+  "block",
+  "ubnd",
+  "uy",
+  "xa",
+  "phuong",
+  "huyen",
+  "quan",
+  "cac",
+  "co",
+  "doanh",
+]);
+
+/**
+ * Per-read caches, so that 100,000 rows fold each distinct word once: unit keys are built word
+ * by word (`unitKey` folds each word on its own) and first words are classified once.
+ */
+export interface RowCache {
+  readonly wordKeys: Map<string, string>;
+  readonly firstWords: Map<string, boolean>;
+}
+
+export function newRowCache(): RowCache {
+  return { wordKeys: new Map(), firstWords: new Map() };
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII_WITHOUT_Y = /^[\x00-\x78\x7a-\x7f]*$/;
+
+/** `unitKey(name)` for a name that is already clean text, with each word folded once. */
+export function cachedUnitKey(name: string, cache: RowCache): string {
+  const words = name.trim().toLowerCase().split(" ");
+  let key = "";
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    // A plain ASCII word without "y" folds to itself (it is already lower case): no cache entry.
+    let folded = ASCII_WITHOUT_Y.test(word) ? word : cache.wordKeys.get(word);
+    if (folded === undefined) {
+      folded = unitKey(word);
+      cache.wordKeys.set(word, folded);
+    }
+    key = i === 0 ? folded : `${key} ${folded}`;
+  }
+  return key;
+}
+
+/** True when a name's first word may start a total row or a heading (checked in full then). */
+function mayBeSpecial(name: string, cache: RowCache): boolean {
+  const space = name.indexOf(" ");
+  const word = space < 0 ? name : name.slice(0, space);
+  let special = cache.firstWords.get(word);
+  if (special === undefined) {
+    const folded = foldText(word);
+    special =
+      SPECIAL_FIRST_WORDS.has(folded) ||
+      ROMAN_NUMERAL.test(folded) ||
+      /^(?:\d{1,2}|[a-d])$/.test(folded);
+    cache.firstWords.set(word, special);
+  }
+  return special;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Numbers of a row
+ * ------------------------------------------------------------------------------------------- */
+
+interface NumberProblem {
+  readonly code: IssueCode;
+  readonly params: IssueParams;
+}
+
+/** What a parsed score, max or ratio cell means for that column. */
+function numberProblem(
+  parsed: ParsedNumber,
+  column: "score" | "maxScore" | "ratio",
+  unit: string,
+): NumberProblem | null {
+  const what = {
+    score: { vi: "điểm", en: "score" },
+    maxScore: { vi: "điểm tối đa", en: "max score" },
+    ratio: { vi: "tỷ lệ", en: "ratio" },
+  }[column];
+  switch (parsed.kind) {
+    case "number":
+      return null;
+    case "blank":
+      return { code: column === "maxScore" ? "MAX_MISSING" : "SCORE_MISSING", params: { unit } };
+    case "error":
+      return {
+        code: "CELL_ERROR",
+        params: { unit, what: what.vi, whatEn: what.en, value: parsed.value },
+      };
+    case "ambiguous":
+      return {
+        code: "NUMBER_AMBIGUOUS",
+        params: { value: parsed.text, thousand: parsed.thousand, decimal: parsed.decimal },
+      };
+    case "date":
+      return column === "maxScore"
+        ? { code: "MAX_NOT_NUMBER", params: { unit, value: parsed.text } }
+        : { code: "SCORE_IS_DATE", params: { unit, value: parsed.text } };
+    case "text":
+      return column === "maxScore"
+        ? { code: "MAX_NOT_NUMBER", params: { unit, value: parsed.text } }
+        : { code: "SCORE_NOT_NUMBER", params: { unit, value: parsed.text } };
+  }
+}
+
+function formatComputed(computed: number, written: { value: number; percent: boolean }): string {
+  return written.percent || written.value > 1.5
+    ? `${Number((computed * 100).toFixed(4))}%`
+    : String(Number(computed.toFixed(6)));
+}
+
+/** A score typed with "%" ("91,25%") is a ratio: its value out of 100. */
+function percentOf(p: ParsedNumber): boolean {
+  return p.kind === "number" && p.percent;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Rows
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * The merged areas of the bloc column, to fill a bloc written once over several rows down. Only
+ * merged areas are filled: a blank bloc cell that is not merged may be a bloc left out, and is
+ * reported (BLOC_UNKNOWN) rather than taken from the row above.
+ */
+interface BlocFill {
+  readonly merges: ReturnType<typeof verticalMergesIn>;
+}
+
+function blocFillOf(frame: TableFrame, plan: ColumnPlan): BlocFill | null {
+  const col = plan.bloc?.col;
+  if (col === undefined) return null;
+  const merges = verticalMergesIn(frame.grid, col);
+  return merges.length > 0 ? { merges } : null;
+}
+
+/** The bloc value a blank bloc cell shows: its merged area's, else none. */
+function mergedBlocValue(grid: Grid, fill: BlocFill, row: number, col: number): unknown {
+  for (const m of fill.merges) {
+    if (m.top > row) break;
+    if (m.bottom >= row) return shownValue(grid, row, col);
+  }
+  return undefined;
+}
+
+interface Measure {
+  score: number | null;
+  maxScore: number | null;
+  rankedBy: { value: number; of: number } | null;
+}
+
+/**
+ * Reads the rows of one table under a plan. `callerBloc` and `fallback` give the bloc of rows no
+ * bloc cell or section states.
+ */
+export function readRows(
+  frame: TableFrame,
+  plan: ColumnPlan,
+  blocs: BlocContext,
+  cache: RowCache,
+): TableRows {
+  const { grid } = frame;
+  const start = frame.headerRows[frame.headerRows.length - 1] + 1;
+  const unitCol = plan.unit.col;
+  const letters: string[] = [];
+  const rows: RawRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const tableIssues: Issue[] = [];
+  const fill = blocFillOf(frame, plan);
+  let filledBlocs = 0;
+  let sectionBloc: Bloc | null | undefined;
+  let group = "";
+  const inRange = (col: number): boolean => col >= frame.first && col <= frame.last;
+  const indexCol = plan.index;
+  const firstCol = frame.first;
+
+  for (const r of grid.rows) {
+    if (r < start) continue;
+    if (r >= frame.end) break;
+    const cells = rowOf(grid, r);
+    const sheetRow = grid.rowOffset + r + 1;
+    const ref = (col: number): CellRef => {
+      const letter = (letters[col] ??= columnLetter(grid.colOffset + col));
+      return { sheet: grid.sheet, cell: `${letter}${sheetRow}` };
+    };
+    const scoreCell = plan.score !== null ? cells[plan.score.col] : undefined;
+    const maxCell = plan.maxScore !== null ? cells[plan.maxScore.col] : undefined;
+    const ratioCell = plan.ratio !== null ? cells[plan.ratio.col] : undefined;
+    const hasData = !isBlankCell(scoreCell) || !isBlankCell(maxCell) || !isBlankCell(ratioCell);
+    const rawName = cellText(cells[unitCol]);
+    const numbered =
+      isRomanCell(cells[firstCol]) || (indexCol !== null && isRomanCell(cells[indexCol]));
+
+    if (rawName === "") {
+      let aggregate: SkippedRow | null = null;
+      let heading: Heading | null = null;
+      cells.forEach((value, col) => {
+        if (aggregate !== null || heading !== null || !inRange(col)) return;
+        if (typeof value !== "string") return;
+        const kind = aggregateKind(value);
+        if (kind !== null) aggregate = { kind, cell: ref(col).cell, text: cellText(value) };
+        else if (!hasData) heading = sectionHeading(foldText(value), numbered, false);
+      });
+      if (aggregate !== null) skipped.push(aggregate);
+      else if (hasData) tableIssues.push(makeIssue("UNIT_NAME_MISSING", ref(unitCol)));
+      else if (heading !== null) {
+        sectionBloc = (heading as Heading).bloc;
+        group = "";
+      }
+      continue;
+    }
+    const hasStt = indexCol !== null && parseCellNumber(cells[indexCol]).kind === "number";
+    const weak = !hasData && !hasStt;
+    let folded = "";
+    if (weak || numbered || mayBeSpecial(rawName, cache)) {
+      folded = foldText(rawName.length > 80 ? rawName.slice(0, 80) : rawName);
+      const kind = aggregateKind(rawName.length > 80 ? rawName.slice(0, 80) : rawName);
+      if (kind !== null) {
+        skipped.push({ kind, cell: ref(unitCol).cell, text: rawName.slice(0, 80) });
+        continue;
+      }
+      const heading = sectionHeading(folded, numbered, weak);
+      if (heading) {
+        sectionBloc = heading.bloc;
+        group = "";
+        continue;
+      }
+    }
+    // Exclusion marks: the excluded column, or "Không xét" written in a note, rank or score cell.
+    let excluded = plan.excluded !== null && isExcludedMark(cells[plan.excluded.col]);
+    if (!excluded) {
+      cells.forEach((value, col) => {
+        if (excluded || col === unitCol || !inRange(col) || typeof value !== "string") return;
+        if (isExclusionText(value)) excluded = true;
+      });
+    }
+    let blocValue = plan.bloc !== null ? cells[plan.bloc.col] : undefined;
+    let blocFilled = false;
+    if (plan.bloc !== null && fill !== null && isBlankCell(blocValue)) {
+      const merged = mergedBlocValue(grid, fill, r, plan.bloc.col);
+      if (!isBlankCell(merged)) {
+        blocValue = merged;
+        blocFilled = true;
+      }
+    }
+    const yearValue = plan.year !== null ? cells[plan.year.col] : undefined;
+    const hasBlocValue = !isBlankCell(blocValue);
+    const hasYearValue = !isBlankCell(yearValue);
+    if (weak && !hasBlocValue && !hasYearValue && !excluded) {
+      // Only text that reads as a heading is taken for one: a unit whose number and scores were
+      // left blank must be reported, not silently turned into a heading.
+      if (looksLikeHeading(rawName, folded || foldText(rawName))) {
+        group = rawName;
+        continue;
+      }
+    }
+    if (blocFilled) filledBlocs += 1;
+    rows.push(
+      readUnit(plan, cells, ref, rawName, group, cache, {
+        sectionBloc,
+        blocValue,
+        hasBlocValue,
+        yearValue,
+        hasYearValue,
+        excluded,
+        blocs,
+      }),
+    );
+  }
+  return { rows, skipped, filledBlocs, issues: tableIssues };
+}
+
+interface UnitContext {
+  readonly sectionBloc: Bloc | null | undefined;
+  readonly blocValue: unknown;
+  readonly hasBlocValue: boolean;
+  readonly yearValue: unknown;
+  readonly hasYearValue: boolean;
+  readonly excluded: boolean;
+  readonly blocs: BlocContext;
+}
+
+function readUnit(
+  plan: ColumnPlan,
+  cells: readonly unknown[],
+  ref: (col: number) => CellRef,
+  rawName: string,
+  group: string,
+  cache: RowCache,
+  v: UnitContext,
+): RawRow {
+  const source = ref(plan.unit.col);
+  const issues: Issue[] = [];
+  let name = rawName;
+  if (name.length > MAX_NAME_LENGTH) {
+    issues.push(makeIssue("NAME_TOO_LONG", source, { length: name.length, kept: MAX_NAME_LENGTH }));
+    name = name.slice(0, MAX_NAME_LENGTH);
+  }
+  const unit = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  const problem = (col: number, p: NumberProblem | null): void => {
+    if (p !== null) issues.push(makeIssue(p.code, ref(col), p.params));
+  };
+
+  // Bloc: the row's bloc cell, else the section above, else the sheet's (name, title, header).
+  // A bloc the caller gives for a one-bloc sheet must agree with any the table states.
+  let bloc: Bloc | null = null;
+  let blocSource: BlocSource | null = null;
+  let statedAt: CellRef = source;
+  if (v.hasBlocValue && plan.bloc !== null) {
+    bloc = blocFromCell(v.blocValue);
+    blocSource = "column";
+    statedAt = ref(plan.bloc.col);
+    if (bloc === null) {
+      issues.push(makeIssue("BLOC_UNKNOWN", statedAt, { unit, value: cellText(v.blocValue) }));
+    }
+  } else if (v.sectionBloc !== undefined && v.sectionBloc !== null) {
+    bloc = v.sectionBloc;
+    blocSource = "sections";
+  } else if (v.blocs.fallback !== null) {
+    bloc = v.blocs.fallback.bloc;
+    blocSource = v.blocs.fallback.source;
+  }
+  const caller = v.blocs.caller;
+  if (caller !== null) {
+    if (bloc !== null && bloc !== caller) {
+      issues.push(makeIssue("BLOC_CONFLICT", statedAt, { unit, bloc, chosen: caller }));
+    } else if (blocSource !== "column") {
+      bloc = caller;
+      blocSource = blocSource === null ? "caller" : blocSource;
+    }
+  } else if (bloc === null && blocSource === null) {
+    issues.push(makeIssue("BLOC_UNKNOWN", source, { unit, value: "" }));
+  }
+
+  let cellYear: RawRow["cellYear"];
+  if (v.hasYearValue && plan.year !== null) {
+    cellYear = { year: yearOfCell(v.yearValue), ref: ref(plan.year.col) };
+  }
+
+  const measure = readMeasure(plan, cells, unit, v.excluded, problem, issues, ref);
+  const unscored = v.excluded && measure.score === null && !issues.some(isNumberIssue);
+  if (unscored) {
+    // "Không xét" without a score: excluded, not an error.
+    for (let i = issues.length - 1; i >= 0; i -= 1) {
+      if (issues[i].code === "SCORE_MISSING") issues.splice(i, 1);
+    }
+    issues.push(makeIssue("UNIT_EXCLUDED_UNSCORED", source, { unit }));
+  }
+
+  return {
+    name,
+    key: cachedUnitKey(name, cache),
+    source,
+    group,
+    bloc,
+    blocSource,
+    cellYear,
+    score: measure.score,
+    maxScore: measure.maxScore,
+    rankedBy: measure.rankedBy,
+    excluded: v.excluded,
+    unscored,
+    note: plan.note !== null ? cellText(cells[plan.note.col]) : "",
+    issues,
+  };
+}
+
+const NUMBER_ISSUES: ReadonlySet<string> = new Set([
+  "CELL_ERROR",
+  "NUMBER_AMBIGUOUS",
+  "SCORE_IS_DATE",
+  "SCORE_NEGATIVE",
+  "SCORE_ABOVE_MAX",
+  "MAX_NOT_NUMBER",
+  "MAX_NOT_POSITIVE",
+  "MAX_MISSING",
+  "RATIO_MISMATCH",
+  "RATIO_SCALE_MIXED",
+]);
+
+function isNumberIssue(issue: Issue): boolean {
+  return NUMBER_ISSUES.has(issue.code);
+}
+
+/** The effective scale of a ratio column for a bare number in it, or null when it is unclear. */
+function bareScale(
+  parsed: { value: number; percent: boolean },
+  columnScale: RatioScale | null,
+): RatioScale | null {
+  if (parsed.percent) return "percent";
+  const own = scaleOfRatio(parsed);
+  if (columnScale === null) return own;
+  return own === columnScale ? own : null;
+}
+
+function readMeasure(
+  plan: ColumnPlan,
+  cells: readonly unknown[],
+  unit: string,
+  excluded: boolean,
+  problem: (col: number, p: NumberProblem | null) => void,
+  issues: Issue[],
+  ref: (col: number) => CellRef,
+): Measure {
+  const convention: DecimalConvention = plan.convention;
+  const out: Measure = { score: null, maxScore: null, rankedBy: null };
+  const scoreParsed = plan.score !== null ? parseCellNumber(cells[plan.score.col]) : null;
+  const maxParsed = plan.maxScore !== null ? parseCellNumber(cells[plan.maxScore.col]) : null;
+  const ratioParsed = plan.ratio !== null ? parseCellNumber(cells[plan.ratio.col]) : null;
+  const firmScore = scoreParsed?.kind === "number" ? scoreParsed.value : null;
+  const max =
+    maxParsed !== null
+      ? settleNumber(maxParsed, convention, (m) => firmScore === null || m >= firmScore)
+      : null;
+  const firmMax =
+    max?.kind === "number" ? max.value : plan.statedMax !== null ? plan.statedMax.value : null;
+  const score =
+    scoreParsed !== null
+      ? settleNumber(scoreParsed, convention, (s) => firmMax === null || s <= firmMax)
+      : null;
+  const ratio = ratioParsed !== null ? settleNumber(ratioParsed, convention) : null;
+  const exclusionText = (p: ParsedNumber | null): boolean =>
+    p !== null && p.kind === "text" && isExclusionText(p.text);
+
+  if (plan.measure === "ratio-only" || plan.measure === "written-ratio") {
+    if (plan.measure === "written-ratio" && plan.score !== null && score !== null) {
+      if (score.kind === "number") out.score = score.value;
+      else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
+        problem(plan.score.col, numberProblem(score, "score", unit));
+      }
+    }
+    if (plan.ratio === null || ratio === null) return out;
+    if (ratio.kind !== "number") {
+      if (!(excluded && (ratio.kind === "blank" || exclusionText(ratio)))) {
+        problem(plan.ratio.col, numberProblem(ratio, "ratio", unit));
+      }
+      return out;
+    }
+    const scale = bareScale(ratio, plan.ratioScale);
+    if (scale === null) {
+      problem(plan.ratio.col, {
+        code: "RATIO_SCALE_MIXED",
+        params: { unit, value: cellText(cells[plan.ratio.col]) },
+      });
+      return out;
+    }
+    const of = scale === "percent" ? 100 : 1;
+    if (ratio.value < 0) {
+      problem(plan.ratio.col, { code: "SCORE_NEGATIVE", params: { unit, score: ratio.value } });
+      return out;
+    }
+    if (ratio.value > of) {
+      const shown = of === 100 ? "100%" : 1;
+      problem(plan.ratio.col, {
+        code: "SCORE_ABOVE_MAX",
+        params: { unit, score: ratio.value, max: shown },
+      });
+      return out;
+    }
+    out.rankedBy = { value: ratio.value, of };
+    if (plan.measure === "ratio-only") {
+      out.score = ratio.value / of;
+      out.maxScore = 1;
+    }
+    return out;
+  }
+
+  if (plan.score === null || score === null) return out;
+  if (score.kind === "number") {
+    if (percentOf(score) && plan.measure === "score") {
+      // "64,20%" in a score column without a maximum: the ratio it states.
+      out.rankedBy = { value: score.value, of: 100 };
+    }
+    out.score = score.value;
+  } else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
+    problem(plan.score.col, numberProblem(score, "score", unit));
+  }
+  if (plan.maxScore !== null && max !== null) {
+    if (max.kind === "number") {
+      if (max.value > 0) out.maxScore = max.value;
+      else
+        problem(plan.maxScore.col, { code: "MAX_NOT_POSITIVE", params: { unit, max: max.value } });
+    } else if (!(excluded && max.kind === "blank" && out.score === null)) {
+      problem(plan.maxScore.col, numberProblem(max, "maxScore", unit));
+    }
+  } else if (plan.statedMax !== null) {
+    out.maxScore = plan.statedMax.value;
+  }
+  const s = out.score;
+  if (s !== null && s < 0) {
+    problem(plan.score.col, { code: "SCORE_NEGATIVE", params: { unit, score: s } });
+  } else if (s !== null && out.maxScore !== null && s > out.maxScore) {
+    problem(plan.score.col, {
+      code: "SCORE_ABOVE_MAX",
+      params: { unit, score: s, max: out.maxScore },
+    });
+  }
+  if (
+    plan.ratio !== null &&
+    ratio !== null &&
+    ratio.kind === "number" &&
+    s !== null &&
+    s >= 0 &&
+    out.maxScore !== null &&
+    s <= out.maxScore &&
+    !ratioAgrees(ratio, s / out.maxScore, null)
+  ) {
+    issues.push(
+      makeIssue("RATIO_MISMATCH", ref(plan.ratio.col), {
+        unit,
+        written: cellText(cells[plan.ratio.col]),
+        computed: formatComputed(s / out.maxScore, ratio),
+      }),
+    );
+  }
+  return out;
+}
