@@ -5,23 +5,17 @@
  * matches the whole header or its first words ("Tỷ lệ (%)" starts with "tỷ lệ").
  */
 import { cellText, parseCellNumber } from "./cells";
+import { headerKey } from "./read/vocabulary";
 import type { Bilingual, CellSheet, ColumnReading, ColumnRole, NomineeColumnRole } from "./types";
-import { columnLetter, foldText } from "./text";
+import { columnLetter } from "./text";
 
-/** Score-table roles, plus the row-number and rank columns that are recognised but never read. */
-export const SCORE_HEADER_ROLES = [
-  "index",
-  "rank",
-  "maxScore",
-  "ratio",
-  "score",
-  "unit",
-  "bloc",
-  "year",
-  "excluded",
-  "note",
-] as const;
-export type ScoreHeaderRole = (typeof SCORE_HEADER_ROLES)[number];
+export {
+  SCORE_HEADER_ROLES,
+  classifyScoreHeader,
+  headerKey,
+  maxFromHeader,
+} from "./read/vocabulary";
+export type { ScoreHeaderRole } from "./read/vocabulary";
 
 export const NOMINEE_HEADER_ROLES = [
   "index",
@@ -34,48 +28,8 @@ export const NOMINEE_HEADER_ROLES = [
 ] as const;
 export type NomineeHeaderRole = (typeof NOMINEE_HEADER_ROLES)[number];
 
-/** How many rows from the top of a sheet are searched for a header row. */
-export const HEADER_SEARCH_ROWS = 30;
-
-/**
- * Synonyms per role, checked in this order so that the more specific wins: "Điểm tối đa" is a
- * max score before "Điểm" can make it a score; "Xếp hạng trong khối" is a rank, not a bloc.
- */
-const SCORE_SYNONYMS: Readonly<Record<ScoreHeaderRole, readonly string[]>> = {
-  index: ["STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#", "Nr"],
-  rank: ["Xếp hạng", "Hạng", "Thứ hạng", "Rank", "Ranking"],
-  maxScore: ["Điểm tối đa", "Thang điểm", "Điểm chuẩn tối đa", "Max score", "Maximum", "Max"],
-  ratio: ["Tỷ lệ", "Tỉ lệ", "Tỷ lệ điểm", "Ratio", "Score ratio", "Percent", "Percentage"],
-  score: [
-    "Điểm đạt được",
-    "Điểm đạt",
-    "Tổng điểm",
-    "Điểm đánh giá",
-    "Điểm số",
-    "Điểm",
-    "Score",
-    "Total score",
-  ],
-  unit: [
-    "Tên cơ quan, đơn vị",
-    "Cơ quan, đơn vị",
-    "Tên đơn vị",
-    "Đơn vị",
-    "Tên cơ quan",
-    "Tên doanh nghiệp",
-    "Doanh nghiệp",
-    "Unit",
-    "Unit name",
-    "Enterprise",
-  ],
-  bloc: ["Khối", "Khối thi đua", "Bloc", "Block"],
-  year: ["Năm", "Year"],
-  excluded: ["Không xét", "Loại trừ", "Excluded", "Exclude"],
-  note: ["Ghi chú", "Note", "Notes", "Remark", "Remarks"],
-};
-
 const NOMINEE_SYNONYMS: Readonly<Record<NomineeHeaderRole, readonly string[]>> = {
-  index: SCORE_SYNONYMS.index,
+  index: ["STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#", "Nr"],
   person: ["Họ và tên", "Họ tên", "Full name", "Name"],
   title: ["Chức vụ", "Chức danh", "Title", "Position"],
   direct: ["Trực tiếp thực hiện", "Trực tiếp", "Directly", "Direct"],
@@ -83,17 +37,6 @@ const NOMINEE_SYNONYMS: Readonly<Record<NomineeHeaderRole, readonly string[]>> =
   unit: ["Đơn vị công tác", "Đơn vị", "Cơ quan", "Cơ quan, đơn vị", "Tên đơn vị", "Unit"],
   year: ["Năm", "Year"],
 };
-
-/**
- * A header folded for comparison: no diacritics, lower case, punctuation and "%" as spaces.
- *
- * @example
- * headerKey("Tỷ lệ (%)") //=> "ty le"
- * headerKey("Tên cơ quan, đơn vị") //=> "ten co quan don vi"
- */
-export function headerKey(text: string): string {
-  return foldText(text).replace(/%/g, " ").replace(/\s+/g, " ").trim();
-}
 
 type SynonymTable<R extends string> = readonly (readonly [R, readonly string[]])[];
 
@@ -104,7 +47,6 @@ function foldSynonyms<R extends string>(
   return order.map((role) => [role, table[role].map(headerKey).filter((k) => k !== "")] as const);
 }
 
-const FOLDED_SCORE = foldSynonyms(SCORE_HEADER_ROLES, SCORE_SYNONYMS);
 const FOLDED_NOMINEE = foldSynonyms(NOMINEE_HEADER_ROLES, NOMINEE_SYNONYMS);
 
 function classify<R extends string>(key: string, table: SynonymTable<R>): R | null {
@@ -116,19 +58,6 @@ function classify<R extends string>(key: string, table: SynonymTable<R>): R | nu
 }
 
 /**
- * The score-table role of a header text, or null.
- *
- * @example
- * classifyScoreHeader("Điểm tối đa") //=> "maxScore"
- * classifyScoreHeader("ĐIỂM ĐẠT ĐƯỢC") //=> "score"
- * classifyScoreHeader("Xếp hạng trong khối") //=> "rank"
- * classifyScoreHeader("Tổng số đơn vị được đánh giá") //=> null
- */
-export function classifyScoreHeader(text: string): ScoreHeaderRole | null {
-  return classify(headerKey(text), FOLDED_SCORE);
-}
-
-/**
  * The nominee-sheet role of a header text, or null.
  *
  * @example
@@ -137,20 +66,6 @@ export function classifyScoreHeader(text: string): ScoreHeaderRole | null {
  */
 export function classifyNomineeHeader(text: string): NomineeHeaderRole | null {
   return classify(headerKey(text), FOLDED_NOMINEE);
-}
-
-/**
- * The maximum a header states, as in "Điểm đánh giá (thang 100)" or "Score (out of 100)".
- *
- * @example
- * maxFromHeader("Điểm đánh giá (thang 100)") //=> 100
- * maxFromHeader("Điểm đạt được") //=> null
- */
-export function maxFromHeader(text: string): number | null {
-  const match = /\b(?:thang(?: diem)?|out of|max)\s+(\d+)\b/.exec(foldText(text));
-  if (!match) return null;
-  const max = Number(match[1]);
-  return max > 0 ? max : null;
 }
 
 const NONE: Readonly<Record<string, never>> = {};
@@ -252,8 +167,9 @@ export function findHeaderRow<R extends string>(
   return null;
 }
 
+/** Every row: a header may sit anywhere in the used range, as both doors hand it over. */
 function firstRows(count: number): number[] {
-  return Array.from({ length: Math.min(count, HEADER_SEARCH_ROWS) }, (_v, i) => i);
+  return Array.from({ length: count }, (_v, i) => i);
 }
 
 /** A row of a matrix that may be ragged or hold non-arrays. */
@@ -262,23 +178,9 @@ export function rowAt(values: readonly (readonly unknown[])[], row: number): rea
   return Array.isArray(cells) ? cells : [];
 }
 
-/** A score-table header row: a unit column and a score or ratio column. */
-export function isScoreHeader(match: HeaderMatch<ScoreHeaderRole>): boolean {
-  const c = match.columns;
-  return c.unit !== undefined && (c.score !== undefined || c.ratio !== undefined);
-}
-
 /** A nominee-sheet header row: a person-name column and a unit column. */
 export function isNomineeHeader(match: HeaderMatch<NomineeHeaderRole>): boolean {
   return match.columns.person !== undefined && match.columns.unit !== undefined;
-}
-
-/** Score-table roles as the public `ColumnRole` (without row numbers and ranks). */
-export function scoreColumns(
-  columns: Readonly<Partial<Record<ScoreHeaderRole, number>>>,
-): Partial<Record<ColumnRole, number>> {
-  const { index: _index, rank: _rank, ...rest } = columns;
-  return rest;
 }
 
 /** Nominee roles as the public `NomineeColumnRole`. */

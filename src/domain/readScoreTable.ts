@@ -28,7 +28,7 @@ import type { Alternative, ColumnChoice, ColumnPlan } from "./read/mapColumns";
 import { ROLE_OPTIONS, mapColumns, roleWords } from "./read/mapColumns";
 import { firstDifference, outcomeOf } from "./read/outcome";
 import type { BlocContext, RawRow, RowCache, TableRows } from "./read/rows";
-import { BLOC_NUMBER, blocFromToken, newRowCache, readRows } from "./read/rows";
+import { BLOC_NUMBER, blocFromToken, newRowCache, readRows, sectionHeading } from "./read/rows";
 import { ENTERPRISE_KEYWORDS, blocFromKeywords, headerKey, maxFromHeader } from "./read/vocabulary";
 import { isAwardYear } from "./rules";
 import type {
@@ -121,11 +121,14 @@ function yearOfTitles(titles: readonly string[]): number | null {
   return null;
 }
 
+/** A bloc a title line names: "Khối 2", a bloc heading ("KHỐI SỞ, BAN, NGÀNH"), enterprises. */
 function blocOfTitles(titles: readonly string[]): Bloc | null {
   for (const text of titles) {
     const folded = foldText(text);
     const numbered = BLOC_NUMBER.exec(folded);
     if (numbered) return blocFromToken(numbered[1]);
+    const heading = sectionHeading(folded, false, true);
+    if (heading?.bloc) return heading.bloc;
     if (blocFromKeywords(folded, ENTERPRISE_KEYWORDS) !== null) return 4;
   }
   return null;
@@ -733,7 +736,8 @@ function blocSourceOf(read: TableRead): BlocSource {
 function detectedTable(read: TableRead, year: TableYear): DetectedTable {
   const { frame } = read;
   const { grid } = frame;
-  const lastCol = Math.max(...frame.columns.map((c) => c.col), frame.first);
+  const firstCol = Math.min(...frame.columns.map((c) => c.col));
+  const lastCol = Math.max(...frame.columns.map((c) => c.col));
   const texts: string[] = [];
   for (let c = frame.first; c <= lastCol; c += 1) {
     texts.push(frame.columns.find((h) => h.col === c)?.text ?? "");
@@ -755,7 +759,7 @@ function detectedTable(read: TableRead, year: TableYear): DetectedTable {
     dataRows: read.rows.rows.length,
     yearSource: year.source,
     year: year.year,
-    range: `${cellAddress(grid.rowOffset + frame.headerRows[0], grid.colOffset + frame.first)}:${cellAddress(grid.rowOffset + lastRow, grid.colOffset + lastCol)}`,
+    range: `${cellAddress(grid.rowOffset + frame.headerRows[0], grid.colOffset + firstCol)}:${cellAddress(grid.rowOffset + lastRow, grid.colOffset + lastCol)}`,
     readings,
     blocSource: blocSourceOf(read),
     notes: notesOf(read),

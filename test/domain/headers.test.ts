@@ -3,13 +3,16 @@ import {
   classifyScoreHeader,
   findHeaderRow,
   headerKey,
-  isScoreHeader,
   mapHeaderRow,
   maxFromHeader,
   yearFromSheetName,
   yearFromTitleRows,
   yearsInText,
 } from "../../src/domain/headers";
+import type { HeaderMatch, ScoreHeaderRole } from "../../src/domain/headers";
+
+const isScoreHeader = (m: HeaderMatch<ScoreHeaderRole>): boolean =>
+  m.columns.unit !== undefined && m.columns.score !== undefined;
 
 describe("classifyScoreHeader", () => {
   it.each([
@@ -40,6 +43,16 @@ describe("classifyScoreHeader", () => {
     ["STT", "index"],
     ["No.", "index"],
     ["Xếp hạng trong khối", "rank"],
+    ["Giá trị DTI", "score"],
+    ["Chỉ số DTI", "score"],
+    ["PDTI", "score"],
+    ["Điểm thẩm định", "score"],
+    ["Năm 2023", "score"],
+    ["Tên địa phương", "unit"],
+    ["Địa phương", "unit"],
+    ["Tỉnh, thành phố", "unit"],
+    ["Các tỉnh, thành phố trực thuộc TW", "unit"],
+    ["Không xếp hạng", "excluded"],
   ])("reads %s as %s", (text, role) => {
     expect(classifyScoreHeader(text)).toBe(role);
   });
@@ -105,10 +118,10 @@ describe("findHeaderRow", () => {
     expect(findHeaderRow(values, classifyScoreHeader, isScoreHeader)?.row).toBe(3);
   });
 
-  it("searches only the first 30 rows", () => {
-    const values: unknown[][] = Array.from({ length: 30 }, () => []);
+  it("searches every row, however far down the header is", () => {
+    const values: unknown[][] = Array.from({ length: 300 }, () => []);
     values.push(["Đơn vị", "Điểm"]);
-    expect(findHeaderRow(values, classifyScoreHeader, isScoreHeader)).toBeNull();
+    expect(findHeaderRow(values, classifyScoreHeader, isScoreHeader)?.row).toBe(300);
   });
 });
 

@@ -507,24 +507,21 @@ describe("tables without a max score column", () => {
   });
 
   it("reads a ratio column alone as the score out of 1, in any of its notations", () => {
+    const table = (name: string, ratios: unknown[]) => ({
+      name,
+      values: [["Đơn vị", "Khối", "Tỷ lệ"], ...ratios.map((r, i) => [`${name} ${i + 1}`, 1, r])],
+    });
     const reading = readScoreTables([
-      {
-        name: "DTI 2023",
-        values: [
-          ["Đơn vị", "Khối", "Tỷ lệ"],
-          ["Sở Tư pháp", 1, 0.9125],
-          ["Sở Nội vụ", 1, 91.25],
-          ["Sở Y tế", 1, "91,25%"],
-          ["Sở Xây dựng", 1, 120],
-        ],
-      },
+      table("Phân số 2023", [0.9125, 0.95]),
+      table("Phần trăm 2023", [91.25, "91,25%", 120]),
     ]);
     expect(reading.units.map((u) => [u.score, u.maxScore])).toEqual([
       [0.9125, 1],
+      [0.95, 1],
       [0.9125, 1],
       [0.9125, 1],
     ]);
-    expect(issueLines(reading)).toEqual(["SCORE_ABOVE_MAX DTI 2023!C5"]);
+    expect(issueLines(reading)).toEqual(["SCORE_ABOVE_MAX Phần trăm 2023!C4"]);
   });
 });
 

@@ -52,8 +52,8 @@ export interface ColumnPlan {
   readonly measure: Measure;
   /** Decimal separator of the table's numbers typed as text. */
   readonly convention: DecimalConvention;
-  /** Scale of the ratio column's bare numbers, when its majority shows one. */
-  readonly ratioScale: RatioScale | null;
+  /** Scale of the ratio column's bare numbers: their majority's, "mixed" when none has one. */
+  readonly ratioScale: RatioScale | "mixed" | null;
   /** The year the chosen score column names ("Điểm năm 2023"), or null. */
   readonly headerYear: number | null;
   /** Facts of the choice for the reading report (columns set aside and why). */
@@ -337,8 +337,9 @@ function agreementOf(
   max: { readonly col: number } | { readonly value: number },
   ratio: number,
   convention: DecimalConvention,
-  scale: RatioScale | null,
+  columnScale: RatioScale | "mixed" | null,
 ): Agreement {
+  const scale = columnScale === "mixed" ? null : columnScale;
   let checked = 0;
   let agreeing = 0;
   for (const cells of rows) {

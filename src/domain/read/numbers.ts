@@ -81,16 +81,17 @@ export function scaleOfRatio(parsed: { value: number; percent: boolean }): Ratio
 }
 
 /**
- * The scale of a ratio column: the scale of the clear majority of its bare numbers (more than
- * twice the other), or null when neither is. A text with "%" says its own scale and is not
- * counted. A bare number of the other scale is then flagged, not read on its own scale: 0.99
+ * The scale of a ratio column: the scale most of its bare numbers are written on, "mixed" when
+ * as many are on each, null when it has none. A text with "%" says its own scale and is not
+ * counted. A bare number off the column's scale is then flagged, not read on its own scale: 0.99
  * among 91 and 95 is not 99 %.
  *
  * @example
  * columnRatioScale([91, 95, 0.99]) //=> "percent"
  * columnRatioScale([0.91, 0.95]) //=> "fraction"
+ * columnRatioScale([0.91, 95]) //=> "mixed"
  */
-export function columnRatioScale(bare: readonly number[]): RatioScale | null {
+export function columnRatioScale(bare: readonly number[]): RatioScale | "mixed" | null {
   let percent = 0;
   let fraction = 0;
   for (const value of bare) {
@@ -98,9 +99,9 @@ export function columnRatioScale(bare: readonly number[]): RatioScale | null {
     else fraction += 1;
   }
   if (percent === 0 && fraction === 0) return null;
-  if (percent > 2 * fraction) return "percent";
-  if (fraction > 2 * percent) return "fraction";
-  return null;
+  if (percent > fraction) return "percent";
+  if (fraction > percent) return "fraction";
+  return "mixed";
 }
 
 /** A written ratio as a fraction on the given scale. */

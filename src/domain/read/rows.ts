@@ -605,10 +605,13 @@ function isNumberIssue(issue: Issue): boolean {
   return NUMBER_ISSUES.has(issue.code);
 }
 
-/** The effective scale of a ratio column for a bare number in it, or null when it is unclear. */
+/**
+ * The scale a ratio cell is read on: its own "%", else its column's; null for a bare number off
+ * its column's scale, or in a column with as many numbers on each scale (flagged, not guessed).
+ */
 function bareScale(
   parsed: { value: number; percent: boolean },
-  columnScale: RatioScale | null,
+  columnScale: RatioScale | "mixed" | null,
 ): RatioScale | null {
   if (parsed.percent) return "percent";
   const own = scaleOfRatio(parsed);

@@ -296,8 +296,10 @@ export function describeHeader(text: string): HeaderInfo {
   const yearMatch = YEAR_WORD.exec(key);
   const year = yearMatch ? Number(yearMatch[1]) : null;
   const withoutYear = key.replace(/(?:^|\s)(?:nam\s+)?20\d\d(?=\s|$)/g, " ").trim();
-  let role = classifyKey(key);
-  if (year !== null) {
+  // "Tổng số đơn vị", "Điểm trung bình": a count or an average is never a score column.
+  const aggregate = aggregateKind(text);
+  let role = aggregate === "count" || aggregate === "average" ? null : classifyKey(key);
+  if (year !== null && role !== null) {
     // "Năm 2023" over numbers is that year's score; "Xếp hạng 2023" stays a rank.
     const bare = withoutYear === "" || withoutYear === "nam";
     if (role === "year" || bare) role = "score";
