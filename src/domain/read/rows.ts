@@ -149,15 +149,20 @@ export function sectionHeading(folded: string, numbered: boolean, weak: boolean)
   return null;
 }
 
-/** The bloc of a heading made of bloc words: "UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ" is bloc 2. */
+/**
+ * The bloc of a heading made of bloc words only ("UBND CÁC HUYỆN", "CÁC QUẬN"): its bloc
+ * keywords, else the one kind of unit it names. A heading that names none ("Nhóm các cơ quan,
+ * đơn vị …", "KHỐI CƠ QUAN TRUNG ƯƠNG") has no bloc: its rows are reported, not placed by guess.
+ */
 function wordsBloc(folded: string): Bloc | null {
   const direct = blocFromKeywords(folded);
-  if (direct !== null) return direct;
-  const words = folded.split(" ");
-  if (words.includes("huyen") || words.includes("quan")) return 2;
-  if (words.includes("xa") || words.includes("phuong")) return 3;
-  if (words.includes("so") || words.includes("nganh")) return 1;
-  return null;
+  if (direct !== null || !isBlocWordsOnly(folded)) return direct;
+  const words = ` ${folded.replace(/\bco quan\b/g, " ")} `;
+  const kinds: Bloc[] = [];
+  if (/ (?:huyen|quan) /.test(words)) kinds.push(2);
+  if (/ (?:xa|phuong|thi tran) /.test(words) && !/ thi xa /.test(words)) kinds.push(3);
+  if (/ (?:so|nganh) /.test(words)) kinds.push(1);
+  return kinds.length === 1 ? kinds[0] : null;
 }
 
 const HEADING_START = /^(?:quan|huyen|thi xa|thanh pho|tp|khu vuc|district|town|city)\b/;

@@ -98,6 +98,8 @@ const SCORE_SYNONYMS: Readonly<Record<ScoreHeaderRole, readonly string[]>> = {
     "Giá trị",
     "Chỉ số DTI",
     "Chỉ số chuyển đổi số",
+    "Chuyển đổi số cấp tỉnh",
+    "Chuyển đổi số",
     "Chỉ số",
     "DTI",
     "PDTI",
@@ -263,20 +265,27 @@ function foldedWithNumbers(text: string): string {
  * maxFromHeader("Điểm đạt được") //=> null
  */
 export function maxFromHeader(text: string): number | null {
-  const match = STATED_MAX.exec(foldedWithNumbers(text));
+  const match =
+    STATED_MAX.exec(foldedWithNumbers(text)) ?? BRACKETED_POINTS.exec(text.normalize("NFC"));
   if (!match) return null;
-  const max = Number(match[1].replace(/ /g, ""));
+  const max = Number(match[1].replace(/[ .,]/g, ""));
   return max > 0 ? max : null;
 }
 
+/** "Tổng điểm (500 điểm)", "(1.000 đ)": a maximum written in brackets after the header. */
+const BRACKETED_POINTS = /\(\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:điểm|đ)\s*\)/iu;
+
 const YEAR_WORD = /(?:^|\s)(20\d\d)(?=\s|$)/;
+
+/** The index's own names: a column named for it holds its value ("CHUYỂN ĐỔI SỐ CẤP TỈNH (PDTI)"). */
+const INDEX_NAMES = ["dti", "pdti", "ddti", "cdti"];
 
 function classifyKey(key: string): ScoreHeaderRole | null {
   if (key === "") return null;
   for (const [role, synonyms] of ROLE_TABLE) {
     if (synonyms.some((s) => startsWithPhrase(key, s))) return role;
   }
-  return null;
+  return INDEX_NAMES.some((name) => hasPhrase(key, name)) ? "score" : null;
 }
 
 /**
@@ -305,6 +314,8 @@ export function describeHeader(text: string): HeaderInfo {
     if (role === "year" || bare) role = "score";
     else role = classifyKey(withoutYear) ?? role;
   }
+  // "Chỉ số DTI (%)": a value in percent is a ratio.
+  if (role === "score" && text.includes("%")) role = "ratio";
   const has = (phrases: readonly string[]): boolean => phrases.some((p) => hasPhrase(key, p));
   const part = has(PART_PHRASES);
   return {
@@ -365,7 +376,7 @@ const BLOC_KEYWORDS: readonly (readonly [Bloc, readonly string[]])[] = [
     ],
   ],
   [4, ["doanh nghiep", "vien thong", "cong nghe thong tin", "enterprise", "enterprises"]],
-  [1, ["so ban nganh", "so nganh", "co quan chuyen mon", "khoi so", "agencies"]],
+  [1, ["so ban nganh", "so nganh", "co quan chuyen mon", "khoi so", "cap so", "agencies"]],
 ];
 
 export const ENTERPRISE_KEYWORDS: readonly (readonly [Bloc, readonly string[]])[] = [
