@@ -201,7 +201,10 @@ function isRomanCell(value: unknown): boolean {
  * Per-read caches
  * ------------------------------------------------------------------------------------------- */
 
-/** First words after which a name may be a total, a section heading or a numbered heading. */
+/**
+ * First words after which a name may be a total, an average, a count or a section heading; other
+ * names are units without a closer look (rows without numbers are always looked at).
+ */
 const SPECIAL_FIRST_WORDS = new Set([
   "tong",
   "cong",
@@ -225,15 +228,6 @@ const SPECIAL_FIRST_WORDS = new Set([
   "khoi",
   "bloc",
   "block",
-  "ubnd",
-  "uy",
-  "xa",
-  "phuong",
-  "huyen",
-  "quan",
-  "cac",
-  "co",
-  "doanh",
 ]);
 
 /**
