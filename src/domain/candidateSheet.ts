@@ -4,6 +4,7 @@
  * whichever door produced it, and every decision on it is explained on the sheet itself.
  */
 import type { Issue } from "./issues";
+import { roleLabel, tableSummary } from "./readingReport";
 import { BLOC_SHORT_NAMES, PLAN_REFERENCE } from "./rules";
 import type {
   CellRef,
@@ -200,22 +201,22 @@ const ISSUE_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
 };
 const ISSUE_LINK_COLUMN = 4;
 
-const TABLE_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
+const READING_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
   vi: [
-    column("Trang tính", 24, "text"),
-    column("Loại", 12, "text"),
-    column("Dòng tiêu đề", 12, "integer"),
-    column("Số dòng dữ liệu", 14, "integer"),
-    column("Năm", 8, "integer"),
-    column("Các cột đã nhận", 100, "text"),
+    column("Trang tính", 22, "text"),
+    column("Vùng bảng", 12, "text"),
+    column("Nội dung", 16, "text"),
+    column("Cột", 6, "text"),
+    column("Tiêu đề cột", 30, "text"),
+    column("Cách đọc và lý do", 90, "text"),
   ],
   en: [
-    column("Sheet", 24, "text"),
-    column("Kind", 12, "text"),
-    column("Header row", 12, "integer"),
-    column("Data rows", 14, "integer"),
-    column("Year", 8, "integer"),
-    column("Columns recognised", 100, "text"),
+    column("Sheet", 22, "text"),
+    column("Table", 12, "text"),
+    column("What", 16, "text"),
+    column("Column", 6, "text"),
+    column("Header", 30, "text"),
+    column("How it was read, and why", 90, "text"),
   ],
 };
 
@@ -522,19 +523,33 @@ function issueRow(issue: Issue, index: number, lang: Lang): SheetRow {
   };
 }
 
-function detectedTableRow(table: DetectedTable, lang: Lang): SheetRow {
+/** The reading report of one table: its summary, one row per column read, one per note. */
+function readingRows(table: DetectedTable, lang: Lang): SheetRow[] {
+  const headerCell = (letter: string): CellRef => ({
+    sheet: table.sheet,
+    cell: `${letter}${table.headerRow}`,
+  });
+  const first = /^[A-Z]+/.exec(table.range)?.[0] ?? "A";
+  const style: RowStyle = table.refused ? "invalid" : "plain";
   const kind =
-    table.kind === "scores"
-      ? { vi: "Bảng điểm", en: "Scores" }[lang]
-      : { vi: "Cá nhân", en: "Nominees" }[lang];
-  const columns = Object.entries(table.columns)
-    .map(([role, letter]) => `${role}: ${letter}`)
-    .join(", ");
-  return {
-    values: [table.sheet, kind, table.headerRow, table.dataRows, table.year, columns],
-    style: "plain",
-    link: { sheet: table.sheet, cell: `A${table.headerRow}` },
-  };
+    table.kind === "scores" ? { vi: "Bảng điểm", en: "Scores" } : { vi: "Cá nhân", en: "Nominees" };
+  return [
+    {
+      values: [table.sheet, table.range, kind[lang], null, null, tableSummary(table, lang)],
+      style,
+      link: headerCell(first),
+    },
+    ...table.readings.map((r): SheetRow => ({
+      values: [table.sheet, table.range, roleLabel(r.role, lang), r.column, r.header, r.why[lang]],
+      style,
+      link: headerCell(r.column),
+    })),
+    ...table.notes.map((n): SheetRow => ({
+      values: [table.sheet, table.range, lang === "vi" ? "Ghi chú" : "Note", null, null, n[lang]],
+      style,
+      link: null,
+    })),
+  ];
 }
 
 function countSummary(issues: readonly Issue[], lang: Lang): string {
@@ -597,14 +612,17 @@ function dataCheckSheet(result: AwardResult, lang: Lang): SheetModel {
   if (result.tables.length > 0) {
     texts.push({
       row,
-      text: lang === "vi" ? "CÁC BẢNG ĐÃ ĐỌC" : "TABLES READ",
+      text:
+        lang === "vi"
+          ? "CÁCH ĐỌC CÁC BẢNG (kiểm tra cột nào được lấy cho tên, điểm, điểm tối đa, tỷ lệ, khối)"
+          : "HOW THE TABLES WERE READ (check which column was taken for name, score, max, ratio, bloc)",
       style: "section",
     });
     tables.push({
-      name: lang === "vi" ? "BangDaDoc" : "TablesRead",
+      name: lang === "vi" ? "CachDocBang" : "TableReading",
       startRow: row + 1,
-      columns: TABLE_COLUMNS[lang],
-      rows: result.tables.map((t) => detectedTableRow(t, lang)),
+      columns: READING_COLUMNS[lang],
+      rows: result.tables.flatMap((t) => readingRows(t, lang)),
       linkColumn: 0,
       totalRow: false,
     });

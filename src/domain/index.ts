@@ -13,3 +13,4 @@ export * from "./rankWorkbook";
 export * from "./candidateSheet";
 export * from "./resultJson";
 export * from "./sheetNames";
+export * from "./readingReport";
