@@ -364,10 +364,16 @@ export function locateTables(
   const tables: TableFrame[] = [];
   matches.forEach((match, i) => {
     for (const s of match.segments) {
-      // The table runs to the next header row that has a table over any of its columns.
+      // The table runs to the next header row that has a table over any of its columns (as far
+      // as their headers reach: a last table's range is open to the right).
+      const span = (o: (typeof match.segments)[number]): [number, number] => [
+        Math.min(o.first, ...o.columns.map((c) => c.col)),
+        Math.max(...o.columns.map((c) => c.col)),
+      ];
+      const [from, to] = span(s);
       let end = grid.values.length;
       for (const later of matches.slice(i + 1)) {
-        if (later.segments.some((o) => o.first <= s.last && o.last >= s.first)) {
+        if (later.segments.some((o) => span(o)[0] <= to && span(o)[1] >= from)) {
           end = later.rows[0];
           break;
         }

@@ -1,0 +1,78 @@
+import {
+  aggregateKind,
+  describeHeader,
+  isExclusionText,
+  maxFromHeader,
+} from "../../../src/domain/read/vocabulary";
+
+describe("describeHeader", () => {
+  it.each([
+    ["Điểm chính quyền số", { role: "score", part: true, total: false }],
+    ["Tổng điểm", { role: "score", part: false, total: true }],
+    ["Điểm tự đánh giá", { role: "score", self: true, appraised: false }],
+    ["Điểm thẩm định", { role: "score", self: false, appraised: true }],
+    ["Điểm năm 2022", { role: "score", year: 2022 }],
+    ["Năm 2023", { role: "score", year: 2023 }],
+    ["Năm", { role: "year", year: null }],
+    ["Xếp hạng 2023", { role: "rank", year: 2023 }],
+    ["Chỉ số DTI (%)", { role: "ratio" }],
+    ["CHUYỂN ĐỔI SỐ CẤP TỈNH (PDTI)", { role: "score" }],
+    ["Tổng điểm (thang điểm 1.000)", { role: "score", total: true, statedMax: 1000 }],
+    ["Tổng điểm (500 điểm)", { role: "score", statedMax: 500 }],
+    ["Tổng số đơn vị được đánh giá", { role: null }],
+    ["Điểm trung bình", { role: null }],
+    ["Xếp loại", { role: null }],
+  ] as const)("reads “%s”", (text, expected) => {
+    expect(describeHeader(text)).toMatchObject(expected);
+  });
+});
+
+describe("maxFromHeader", () => {
+  it("reads a maximum stated in words or in brackets, with thousands dots", () => {
+    expect(maxFromHeader("Điểm đánh giá (thang 100)")).toBe(100);
+    expect(maxFromHeader("(thang điểm 1.000)")).toBe(1000);
+    expect(maxFromHeader("Điểm (tối đa 900 điểm)")).toBe(900);
+    expect(maxFromHeader("Score (out of 100)")).toBe(100);
+    expect(maxFromHeader("Tổng điểm (500 điểm)")).toBe(500);
+    expect(maxFromHeader("Điểm đạt được")).toBeNull();
+  });
+});
+
+describe("aggregateKind", () => {
+  it.each([
+    ["Tổng cộng", "total"],
+    ["TỔNG CỘNG", "total"],
+    ["Cộng khối I", "total"],
+    ["Cộng quận Ninh Kiều", "total"],
+    ["Cả nước", "total"],
+    ["TB khối III", "average"],
+    ["Điểm trung bình khối", "average"],
+    ["Trung bình cả nước", "average"],
+    ["Số đơn vị", "count"],
+    ["Số đơn vị: 20", "count"],
+    ["Tổng số đơn vị được đánh giá", "count"],
+  ] as const)("reads “%s” as a %s row", (text, kind) => {
+    expect(aggregateKind(text)).toBe(kind);
+  });
+
+  it.each([
+    "Tổng công ty Viễn thông MobiFone – Chi nhánh Cần Thơ",
+    "Tong cong ty Dien luc Can Tho",
+    "Công an thành phố",
+    "Cộng đồng doanh nghiệp số",
+    "Tổng cục Thống kê – Cục Thống kê Cần Thơ",
+    "Sở Tư pháp",
+  ])("keeps “%s” a name", (text) => {
+    expect(aggregateKind(text)).toBeNull();
+  });
+});
+
+describe("isExclusionText", () => {
+  it("reads the marks officers write for a unit not considered", () => {
+    expect(isExclusionText("Không xét")).toBe(true);
+    expect(isExclusionText("không xếp hạng (không cung cấp dịch vụ công)")).toBe(true);
+    expect(isExclusionText("KHONG XET")).toBe(true);
+    expect(isExclusionText("Đã xét")).toBe(false);
+    expect(isExclusionText("Xét đặc cách")).toBe(false);
+  });
+});
