@@ -50,6 +50,7 @@ export function buildWorkbook(recipes: readonly SheetRecipe[]): ExcelJS.Workbook
     for (const row of recipe.hiddenRows ?? []) sheet.getRow(row).hidden = true;
     for (const col of recipe.hiddenColumns ?? []) sheet.getColumn(col).hidden = true;
     if (recipe.autoFilter) sheet.autoFilter = recipe.autoFilter;
+    if (recipe.hidden) sheet.state = "hidden";
   }
   return workbook;
 }

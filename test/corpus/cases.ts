@@ -6,6 +6,7 @@
 import type { IssueCode } from "../../src/domain/issues";
 import { seededRandom } from "../../samples/seededRandom";
 import type { UnitStatus } from "../../src/domain/types";
+import { READER_CASES } from "./readerCases";
 
 /** A cell as a recipe writes it: a value, or a formula with its cached result, or an error. */
 export type RecipeCell =
@@ -28,6 +29,8 @@ export interface SheetRecipe {
   readonly hiddenRows?: readonly number[];
   /** 1-based sheet columns hidden. */
   readonly hiddenColumns?: readonly number[];
+  /** The officer hid the sheet. */
+  readonly hidden?: boolean;
   /** An AutoFilter over this range (e.g. "A1:E20"). */
   readonly autoFilter?: string;
   /** The rows form an Excel table (ListObject) with this name; rows[0] is its header. */
@@ -203,7 +206,7 @@ function bigFlatRows(n: number): RecipeCell[][] {
   return rows;
 }
 
-export const CORPUS: readonly CorpusCase[] = [
+const ALL_CASES: readonly CorpusCase[] = [
   {
     id: "empty-workbook",
     title: "An empty workbook",
@@ -1027,3 +1030,6 @@ export const CORPUS: readonly CorpusCase[] = [
     expect: { runnable: true, ranked: 100_000, invalid: 0 },
   },
 ];
+
+/** Every corpus case: the cases above and the reader's (issue 8 classes) in readerCases.ts. */
+export const CORPUS: readonly CorpusCase[] = [...ALL_CASES, ...READER_CASES];

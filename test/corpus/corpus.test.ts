@@ -29,11 +29,13 @@ async function runCli(
   input: string,
   id: string,
   run: number,
+  year?: number,
 ): Promise<{ code: number; json: JsonResult | null }> {
   const json = path.join(dir, `${id}.${run}.json`);
   const out = path.join(dir, `${id}.${run}.awards.xlsx`);
+  const yearArgs = year !== undefined ? ["--year", String(year)] : [];
   const code = await main(
-    ["rank", input, "--out", out, "--json", json, "--decision-date", DECISION_DATE],
+    ["rank", input, "--out", out, "--json", json, "--decision-date", DECISION_DATE, ...yearArgs],
     silent,
   );
   return { code, json: code === 2 ? null : (JSON.parse(readFileSync(json, "utf8")) as JsonResult) };
@@ -43,11 +45,14 @@ function sourceCells(host: FakeWorkbook, names: readonly string[]): unknown {
   return names.map((name) => [name, host.sheets.find((s) => s.name === name)?.snapshot()]);
 }
 
-async function runAdapter(host: FakeWorkbook) {
+async function runAdapter(host: FakeWorkbook, year?: number) {
   installOfficeGlobals(host);
   try {
     return await rankInExcel(
-      { options: { decisionDate: DECISION_DATE }, lang: "vi" },
+      {
+        options: { decisionDate: DECISION_DATE, ...(year !== undefined ? { year } : {}) },
+        lang: "vi",
+      },
       domainEngine,
     );
   } finally {
@@ -61,8 +66,8 @@ async function checkCase(corpusCase: CorpusCase): Promise<void> {
   const before = sha256(input);
 
   // The command line, twice.
-  const first = await runCli(input, corpusCase.id, 1);
-  const second = await runCli(input, corpusCase.id, 2);
+  const first = await runCli(input, corpusCase.id, 1, corpusCase.year);
+  const second = await runCli(input, corpusCase.id, 2, corpusCase.year);
   expect(sha256(input)).toBe(before);
   expect(second.code).toBe(first.code);
   expect(second.json).toEqual(first.json);
@@ -71,9 +76,9 @@ async function checkCase(corpusCase: CorpusCase): Promise<void> {
   const host = await fakeFromFile(input);
   const officerSheets = host.sheets.map((s) => s.name);
   const cellsBefore = sourceCells(host, officerSheets);
-  const one = await runAdapter(host);
+  const one = await runAdapter(host, corpusCase.year);
   const sheetsAfterOne = host.sheets.map((s) => s.name);
-  const two = await runAdapter(host);
+  const two = await runAdapter(host, corpusCase.year);
   expect(sourceCells(host, officerSheets)).toEqual(cellsBefore);
   expect(host.sheets.map((s) => s.name)).toEqual(sheetsAfterOne);
 

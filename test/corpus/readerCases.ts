@@ -1,0 +1,294 @@
+/**
+ * Corpus cases for the classes of layouts that once made the reader pick the wrong column, rank a
+ * total, drop a unit or give up — each through both doors (command line and add-in), each either
+ * ranked right or refused with an error naming the choice to make.
+ */
+import type { CorpusCase, RecipeCell, SheetRecipe } from "./cases";
+
+const flat = (
+  name: string,
+  header: readonly string[],
+  lines: readonly (readonly RecipeCell[])[],
+  extra: Partial<SheetRecipe> = {},
+): SheetRecipe => ({ name, rows: [[...header], ...lines.map((l) => [...l])], ...extra });
+
+export const READER_CASES: readonly CorpusCase[] = [
+  {
+    id: "pillars-before-total",
+    title: "Pillar columns before “Tổng điểm”: the total ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        [
+          "STT",
+          "Tên cơ quan, đơn vị",
+          "Khối",
+          "Điểm chính quyền số",
+          "Điểm kinh tế số",
+          "Điểm xã hội số",
+          "Tổng điểm",
+          "Điểm tối đa",
+        ],
+        [
+          [1, "Sở Tư pháp", 1, 500, 100, 200, 800, 1000],
+          [2, "Sở Nội vụ", 1, 300, 300, 300, 900, 1000],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "self-then-appraised",
+    title: "“Điểm tự đánh giá” before “Điểm thẩm định”: the appraised score ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"],
+        [
+          ["Sở Tư pháp", 1, 1000, 990, 700],
+          ["Sở Nội vụ", 1, 1000, 800, 790],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "year-columns",
+    title: "“Điểm năm 2022” before “Điểm năm 2023” on the 2023 table: 2023 ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm năm 2022", "Điểm năm 2023"],
+        [
+          ["Sở Tư pháp", 1, 1000, 990, 700],
+          ["Sở Nội vụ", 1, 1000, 800, 790],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "ratio-without-max",
+    title: "A written ratio and no max column: the ratio ranks, not the raw score",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Tổng điểm", "Tỷ lệ (%)"],
+        [
+          ["Sở Tư pháp", 1, 900, 90],
+          ["Sở Nội vụ", 1, 665, 95],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "two-row-header",
+    title: "“Điểm” merged over “Đạt được | Tối đa”",
+    sheets: () => [
+      flat(
+        "Khối 1 năm 2023",
+        ["STT", "Tên đơn vị", "Điểm", "", "Tỷ lệ (%)"],
+        [
+          ["", "", "Đạt được", "Tối đa", ""],
+          [1, "Sở Tư pháp", 450, 500, 90],
+          [2, "Sở Nội vụ", 900, 1000, 90],
+          [3, "Sở Y tế", 700, 700, 100],
+        ],
+        { merges: ["C1:D1", "A1:A2", "B1:B2", "E1:E2"] },
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 3, invalid: 0 },
+  },
+  {
+    id: "two-readings-refused",
+    title: "Two score columns that rank differently: the table is refused, naming both",
+    sheets: () => [
+      flat(
+        "Bảng điểm",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm năm 2022", "Điểm năm 2023"],
+        [
+          ["Sở Tư pháp", 1, 1000, 990, 700],
+          ["Sở Nội vụ", 1, 1000, 800, 790],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "COLUMN_AMBIGUOUS", sheet: "Bảng điểm" }],
+      ranked: 0,
+    },
+  },
+  {
+    id: "aggregate-rows-and-company-names",
+    title: "“Tổng công ty …” is a unit; “Cộng khối”, “TB khối”, “Số đơn vị” are not",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Tên đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Tổng công ty Viễn thông MobiFone – Chi nhánh Cần Thơ", 4, 100, 95],
+          [2, "Viễn thông Cần Thơ (VNPT)", 4, 100, 90],
+          [null, "Cộng khối IV", null, 200, 185],
+          [null, "TB khối IV", null, 100, 92.5],
+          [3, "Sở Tư pháp", 1, 1000, 700],
+          [null, "Điểm trung bình khối", null, 1000, 700],
+          [null, "Số đơn vị", null, null, 3],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/4": ["Tổng công ty Viễn thông MobiFone – Chi nhánh Cần Thơ"],
+        "2023/1": ["Sở Tư pháp"],
+      },
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
+    id: "side-by-side",
+    title: "Two tables side by side on one sheet: both read",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["KHỐI SỞ, BAN, NGÀNH", "", "", "", "KHỐI UBND QUẬN, HUYỆN"],
+        [
+          ["STT", "Đơn vị", "Điểm", "", "STT", "Đơn vị", "Điểm"],
+          [1, "Sở Tư pháp", 900, "", 1, "UBND quận Ninh Kiều", 700],
+          [2, "Sở Nội vụ", 800, "", 2, "UBND huyện Cờ Đỏ", 750],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"], "2023/2": ["UBND huyện Cờ Đỏ"] },
+      ranked: 4,
+      invalid: 0,
+    },
+  },
+  {
+    id: "far-from-a1",
+    title: "A table below row 40 and right of column E: both doors read it",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        origin: "H45",
+        rows: [
+          ["Tên đơn vị", "Khối", "Điểm tối đa", "Điểm"],
+          ["Sở Tư pháp", 1, 1000, 900],
+          ["Sở Nội vụ", 1, 1000, 800],
+        ],
+      },
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Tư pháp"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "hidden-only",
+    title: "The only score table on a hidden sheet: read, with a warning",
+    sheets: () => [
+      { name: "Ghi chú", rows: [["Bảng điểm ở trang ẩn"]] },
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm"],
+        [
+          ["Sở Tư pháp", 1, 1000, 900],
+          ["Sở Nội vụ", 1, 1000, 800],
+        ],
+        { hidden: true },
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"] },
+      issues: [{ code: "SHEET_HIDDEN_READ", sheet: "DTI 2023" }],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
+    id: "yearless-sheet-beside-dated",
+    title: "A year-less sheet beside a dated one takes the workbook's year, not --year",
+    year: 2024,
+    sheets: () => [
+      flat("DTI 2023", ["Đơn vị", "Khối", "Điểm tối đa", "Điểm"], [["Sở Tư pháp", 1, 1000, 900]]),
+      flat("Doanh nghiệp", ["Tên doanh nghiệp", "Điểm"], [["VNPT Cần Thơ", 90]]),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "ROWS_OF_OTHER_YEARS" }],
+      absent: ["YEAR_MISSING"],
+      ranked: 0,
+    },
+  },
+  {
+    id: "other-provinces-wording",
+    title: "Other provinces' headings and headers (“KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ”, “Giá trị DTI”)",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Tên địa phương", "Giá trị DTI"],
+        [
+          ["I", "KHỐI SỞ, BAN, NGÀNH"],
+          [1, "Sở Tư pháp", "0,8340"],
+          [2, "Sở Nội vụ", "0,7411"],
+          ["II", "KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ"],
+          [1, "Huyện Phong Điền", "0,6420"],
+          [2, "Thị xã Long Mỹ", "0,7020"],
+          [null, "UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ"],
+          [3, "Thành phố Vị Thanh", "0,5000"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"], "2023/2": ["Thị xã Long Mỹ"] },
+      ranked: 5,
+      invalid: 0,
+    },
+  },
+  {
+    id: "not-considered-without-score",
+    title: "A unit marked “Không xét” without a score is excluded, not an error",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm", "Ghi chú"],
+        [
+          ["Sở Tư pháp", 1, 1000, null, "Không xét"],
+          ["Sở Nội vụ", 1, 1000, 800, null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Nội vụ"] },
+      statuses: [[2023, "Sở Tư pháp", "excluded"]],
+      issues: [{ code: "UNIT_EXCLUDED_UNSCORED" }],
+      invalid: 0,
+    },
+  },
+  {
+    id: "mixed-ratio-scales",
+    title: "0.99 among 91 and 95 in a ratio column is flagged at its cell, not read as 99 %",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Tỷ lệ (%)"],
+        [
+          ["Sở Tư pháp", 1, 0.99],
+          ["Sở Nội vụ", 1, 95],
+          ["Sở Y tế", 1, 91],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Nội vụ"] },
+      issues: [{ code: "RATIO_SCALE_MIXED", sheet: "DTI 2023", cell: "C2" }],
+      ranked: 2,
+      invalid: 1,
+    },
+  },
+];
