@@ -2,8 +2,9 @@
  * Offline structure check of manifest.xml (office-addin-manifest validate needs the network):
  * a tiny XML tokenizer checks well-formedness, then ids, resids, URLs and icons are compared.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
+import { RIBBON_ACTIONS } from "../src/commands/ribbonRun";
 
 interface XmlElement {
   readonly name: string;
@@ -52,6 +53,73 @@ function all(element: XmlElement): XmlElement[] {
 }
 
 const local = (name: string) => name.replace(/^.*:/, "");
+
+/** The product's source, where the APIs of the requirement sets are called. */
+function sourceText(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .map((full) =>
+      statSync(full).isDirectory()
+        ? sourceText(full)
+        : /\.ts$/.test(full)
+          ? readFileSync(full, "utf8")
+          : "",
+    )
+    .join("\n");
+}
+const SOURCES = sourceText(join(__dirname, "..", "src"));
+
+/**
+ * The APIs the code calls without checking their set first, and the set each needs (the newest
+ * one of a set is what the manifest must declare). APIs used behind isSetSupported are not here.
+ */
+const UNGUARDED_USES: readonly { set: string; version: string; api: string; pattern: RegExp }[] = [
+  {
+    set: "SharedRuntime",
+    version: "1.1",
+    api: "Office.addin.showAsTaskpane",
+    pattern: /Office\.addin\.showAsTaskpane\(/,
+  },
+  {
+    set: "CustomFunctionsRuntime",
+    version: "1.2",
+    api: "CustomFunctions.Error",
+    pattern: /new runtime\.Error\(/,
+  },
+  {
+    set: "Settings",
+    version: "1.1",
+    api: "Office.context.document.settings",
+    pattern: /Office\.context\.document\.settings/,
+  },
+  {
+    set: "ExcelApi",
+    version: "1.7",
+    api: "Worksheet.getRangeByIndexes",
+    pattern: /\.getRangeByIndexes\(/,
+  },
+  {
+    set: "ExcelApi",
+    version: "1.7",
+    api: "Worksheet.freezePanes",
+    pattern: /\.freezePanes\.freezeRows\(/,
+  },
+  { set: "ExcelApi", version: "1.7", api: "Range.hyperlink", pattern: /\.hyperlink = \{/ },
+  {
+    set: "ExcelApi",
+    version: "1.4",
+    api: "Worksheet.getUsedRangeOrNullObject",
+    pattern: /\.getUsedRangeOrNullObject\(/,
+  },
+  { set: "ExcelApi", version: "1.1", api: "Excel.run", pattern: /Excel\.run\(/ },
+];
+
+/** True when version a is above b, part by part (1.12 is above 1.9). */
+function versionAbove(a: string, b: string): boolean {
+  const [aMajor, aMinor] = a.split(".").map(Number);
+  const [bMajor, bMinor] = b.split(".").map(Number);
+  return aMajor > bMajor || (aMajor === bMajor && aMinor > bMinor);
+}
 const manifestText = readFileSync(join(__dirname, "..", "manifest.xml"), "utf8");
 const manifest = parseXml(manifestText);
 const elements = all(manifest);
@@ -75,10 +143,10 @@ describe("manifest.xml", () => {
     for (const resid of used) expect(defined).toContain(resid);
   });
 
-  it("gives controls unique ids and runs Rank as the 'rank' action", () => {
+  it("gives controls unique ids and runs Rank as the action commands.ts associates", () => {
     const ids = named("Control").map((c) => c.attributes.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(named("FunctionName").map((f) => f.text)).toEqual(["rank"]);
+    expect(named("FunctionName").map((f) => f.text)).toEqual([RIBBON_ACTIONS.rank]);
     expect(named("Action").map((a) => a.attributes["xsi:type"])).toEqual([
       "ExecuteFunction",
       "ShowTaskpane",
@@ -92,10 +160,24 @@ describe("manifest.xml", () => {
     expect(value?.attributes.DefaultValue).toBe("AWARD");
   });
 
+  it("names actions no element of the pane can shadow, looked up only among associated actions", () => {
+    const page = readFileSync(join(__dirname, "..", "src", "taskpane", "taskpane.html"), "utf8");
+    const pageIds = [...page.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    for (const name of named("FunctionName").map((f) => f.text)) {
+      // Office.js walks window.A.B for "A.B": an element id is never the whole dotted name's path.
+      expect(name).toMatch(/^[A-Za-z]\w*\.[A-Za-z]\w*$/);
+      expect(pageIds).not.toContain(name);
+      expect(pageIds).not.toContain(name.split(".")[0]);
+    }
+    expect(page).toMatch(
+      /<script\s+src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"\s+data-use-associated-actions-only="1"\s*>/,
+    );
+  });
+
   it("requires the shared runtime and points runtime, function file and functions page at one page", () => {
     const sets = named("Set").map((s) => `${s.attributes.Name} ${s.attributes.MinVersion}`);
     expect(sets).toEqual(
-      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.7"]),
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.2", "ExcelApi 1.7"]),
     );
     const runtime = named("Runtime")[0];
     expect(runtime.attributes).toMatchObject({ resid: "Taskpane.Url", lifetime: "long" });
@@ -132,6 +214,64 @@ describe("manifest.xml", () => {
       expect(png.subarray(1, 4).toString()).toBe("PNG");
       expect(png.readUInt32BE(16)).toBe(size);
     }
+  });
+
+  it("declares exactly the requirement sets the code uses without a feature check", () => {
+    const declared = Object.fromEntries(
+      named("Set").map((s) => [s.attributes.Name, s.attributes.MinVersion]),
+    );
+    const needed: Record<string, string> = {};
+    for (const use of UNGUARDED_USES) {
+      // Every use listed is really in the code (the table is not a wish list).
+      expect({ api: use.api, found: use.pattern.test(SOURCES) }).toEqual({
+        api: use.api,
+        found: true,
+      });
+      if (!needed[use.set] || versionAbove(use.version, needed[use.set])) {
+        needed[use.set] = use.version;
+      }
+    }
+    expect(declared).toEqual(needed);
+    // Newer APIs are used only behind a check of their set.
+    for (const version of ["1.9", "1.12"]) {
+      expect(SOURCES).toContain(`isSetSupported("ExcelApi", "${version}")`);
+    }
+  });
+
+  it("lists every declared requirement set, with what uses it, in docs/deployment.md", () => {
+    const deployment = readFileSync(join(__dirname, "..", "docs", "deployment.md"), "utf8");
+    for (const set of named("Set")) {
+      expect(deployment).toContain(`${set.attributes.Name} ${set.attributes.MinVersion}`);
+    }
+    for (const use of UNGUARDED_USES) expect(deployment).toContain(use.api);
+  });
+
+  it("speaks English by default and Vietnamese where Office runs in Vietnamese", () => {
+    expect(named("DefaultLocale").map((d) => d.text)).toEqual(["en-US"]);
+    const localised = [
+      ...named("DisplayName"),
+      ...named("Description"),
+      ...named("String").filter((s) => s.attributes.id !== "Functions.Namespace"),
+    ].filter((e) => e.attributes.DefaultValue !== undefined);
+    expect(localised.length).toBeGreaterThan(6);
+    for (const element of localised) {
+      const overrides = element.children.filter((c) => local(c.name) === "Override");
+      expect({
+        id: element.attributes.id,
+        locales: overrides.map((o) => o.attributes.Locale),
+      }).toEqual({ id: element.attributes.id, locales: ["vi-VN"] });
+      expect(overrides[0].attributes.Value).toMatch(
+        /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i,
+      );
+    }
+  });
+
+  it("serves the custom functions' Vietnamese names and help to Excel in Vietnamese", () => {
+    const metadata = named("Url").find((u) => u.attributes.id === "Functions.Metadata.Url");
+    expect(metadata?.attributes.DefaultValue).toBe("https://localhost:3000/functions.json");
+    expect(metadata?.children.map((o) => [o.attributes.Locale, o.attributes.Value])).toEqual([
+      ["vi-VN", "https://localhost:3000/functions-vi.json"],
+    ]);
   });
 
   it("asks for ReadWriteDocument and nothing more", () => {

@@ -12,6 +12,7 @@ import type {
   SheetModel,
 } from "../domain/types";
 import { readWorkbook } from "./readWorkbook";
+import type { SettingsNotSavedError } from "./failures";
 import { writeSheetModels, type WrittenSheet } from "./writeSheets";
 
 /** The two engine calls the adapter needs (injected, so the adapter can be tested alone). */
@@ -44,6 +45,8 @@ export type RankOutcome =
       readonly result: AwardResult;
       readonly sheets: readonly WrittenSheet[];
       readonly previews: readonly SheetPreview[];
+      /** The sheets are written, but Office could not save which ones are the add-in's. */
+      readonly settingsNotSaved: SettingsNotSavedError | null;
     }
   | {
       /** Nothing could be ranked: nothing was written. */
@@ -139,7 +142,7 @@ async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutco
     }
     request.onStep?.("writing");
     const models = engine.buildCandidateSheets(result, request.lang);
-    const sheets = await writeSheetModels(context, models, reading.infos);
-    return { kind: "written", result, sheets, previews };
+    const { sheets, settingsNotSaved } = await writeSheetModels(context, models, reading.infos);
+    return { kind: "written", result, sheets, previews, settingsNotSaved };
   });
 }

@@ -9,6 +9,8 @@ import { freeSheetName, freeTableName } from "../domain/sheetNames";
 import { asCellInput } from "./names";
 import { REQUEST_BUDGET_BYTES, jsonBytes, splitRowsByBytes } from "./payload";
 import { hasWorksheetCustomProperties, storedMarkerMap, type SheetInfo } from "./readWorkbook";
+import { SettingsNotSavedError } from "./failures";
+import { saveSettings } from "./settings";
 
 /** Excel's Good / Neutral / Bad cell styles, and grey for excluded units. */
 export const ROW_FILLS: Readonly<Record<RowStyle, { fill: string; font: string } | null>> = {
@@ -42,6 +44,16 @@ export interface WrittenSheet {
   readonly kind: SheetModel["kind"];
   readonly year: SheetModel["year"];
   readonly marker: string;
+}
+
+/** What a write did: the sheets, and whether the marker map could not be saved (older hosts). */
+export interface WriteReport {
+  readonly sheets: WrittenSheet[];
+  /**
+   * Set when the sheets were written but Office could not save, in document settings, which of
+   * them are the add-in's: they stay marked until the pane is closed, and the officer is told.
+   */
+  readonly settingsNotSaved: SettingsNotSavedError | null;
 }
 
 /** Queues commands and syncs before a request would outgrow the payload budget. */
@@ -82,7 +94,7 @@ export async function writeSheetModels(
   context: Excel.RequestContext,
   models: readonly SheetModel[],
   infos: readonly SheetInfo[],
-): Promise<WrittenSheet[]> {
+): Promise<WriteReport> {
   const batch = new RequestBatch(context);
   const useProperties = hasWorksheetCustomProperties();
   const markers = new Set(models.map(markerOf));
@@ -142,8 +154,8 @@ export async function writeSheetModels(
   if (first) first.sheet.activate();
   if (!useProperties) written.forEach((w) => w.sheet.load("id"));
   await batch.flush();
-  if (!useProperties) await rememberMarkers(written, replaced);
-  return written.map((w) => w.info);
+  const settingsNotSaved = useProperties ? null : await rememberMarkers(written, replaced);
+  return { sheets: written.map((w) => w.info), settingsNotSaved };
 }
 
 async function writeText(
@@ -284,15 +296,23 @@ async function writeLayout(
   }
 }
 
-/** Older hosts: keep the sheet-id → marker map in document settings. */
+/**
+ * Older hosts: keep the sheet-id → marker map in document settings. A failed save is returned, not
+ * thrown: the sheets are written and the map stays in memory for this session.
+ */
 async function rememberMarkers(
   written: readonly { info: WrittenSheet; sheet: Excel.Worksheet }[],
   replaced: readonly SheetInfo[],
-): Promise<void> {
+): Promise<SettingsNotSavedError | null> {
   const map = storedMarkerMap();
   for (const old of replaced) delete map[old.id];
   for (const w of written) map[w.sheet.id] = w.info.marker;
-  const settings = Office.context.document.settings;
-  settings.set(MARKER_SETTING, map);
-  await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+  Office.context.document.settings.set(MARKER_SETTING, map);
+  try {
+    await saveSettings();
+    return null;
+  } catch (error) {
+    if (error instanceof SettingsNotSavedError) return error;
+    throw error;
+  }
 }

@@ -43,7 +43,6 @@ const fail = (vi: string, en: string): FailedParse => ({ ok: false, message: { v
 interface CustomFunctionsRuntime {
   readonly Error: new (code: string, message?: string) => object;
   readonly ErrorCode: { readonly invalidValue: string };
-  readonly associate?: (id: string, fn: (...args: never[]) => unknown) => void;
 }
 
 /** What a function returns for bad input outside Excel, where there is no `CustomFunctions`. */
@@ -83,19 +82,6 @@ export function isExcelError(value: unknown): value is ExcelError {
   if (value instanceof FunctionError) return true;
   const runtime = customFunctionsRuntime();
   return runtime !== undefined && value instanceof runtime.Error;
-}
-
-/**
- * Registers a function with Excel when the custom-functions runtime is present; a no-op in Node.
- *
- * @example
- * registerFunction("SLOTS", slots) //=> false (outside Excel)
- */
-export function registerFunction(id: string, fn: (...args: never[]) => unknown): boolean {
-  const runtime = customFunctionsRuntime();
-  if (!runtime || typeof runtime.associate !== "function") return false;
-  runtime.associate(id, fn);
-  return true;
 }
 
 /**

@@ -4,6 +4,11 @@
  * edit. The JSDoc of each function is the only source of its metadata (functions.json is built
  * from it). Bad input gives `#VALUE!` with a message in Vietnamese and English, never a thrown
  * error and never a wrong number.
+ *
+ * Excel learns which JavaScript function each id runs from `CustomFunctions.associate(id, fn)`;
+ * custom-functions-metadata-plugin appends that call for every `@customfunction` when webpack
+ * builds this file, so this file makes none itself (a second association is a DuplicatedName).
+ * Vietnamese names and descriptions come from functions.vi.json, merged at build time.
  */
 import { describeIssue } from "../domain/issues";
 import { baseSalaryOn, prizeAmount } from "../domain/prize";
@@ -38,7 +43,6 @@ import {
   parseVector,
   parseYear,
   readRankRows,
-  registerFunction,
   sameShape,
   valueError,
 } from "./args";
@@ -464,18 +468,3 @@ export function candidates(
   const matrix = candidateMatrix(result, displayLang());
   return matrix.length > 1 ? matrix : [[valueError(noUnitsMessage(result))]];
 }
-
-/** The ids Excel knows the functions by (namespace AWARD in the manifest). */
-const REGISTRATIONS: readonly (readonly [string, (...args: never[]) => unknown])[] = [
-  ["SLOTS", slots],
-  ["RATIO", ratio],
-  ["RANK", rank],
-  ["STATUS", status],
-  ["CHECK", check],
-  ["PRIZE", prize],
-  ["BASESALARY", baseSalary],
-  ["CANDIDATES", candidates],
-];
-
-// Outside Excel (tests, benchmarks) there is no runtime to register with.
-for (const [id, fn] of REGISTRATIONS) registerFunction(id, fn);

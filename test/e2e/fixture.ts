@@ -17,13 +17,19 @@ export interface Fixture {
   }[];
   /** Document settings as last saved (what Office keeps when the pane is reloaded). */
   readonly settings?: readonly [string, unknown][];
+  /** Requirement sets the host offers instead of its defaults (the browser test: the manifest's). */
+  readonly offeredSets?: readonly [string, string][];
+  /** The host's document settings cannot be saved: `saveAsync` fails with this Office error. */
+  readonly settingsSaveFailure?: { readonly code: number; readonly message: string };
+  /** Every Excel request fails with this error code (a protected or read-only workbook). */
+  readonly syncFailure?: { readonly code: string; readonly message: string };
 }
 
 /**
  * The fixture of a host: what survives closing and reopening the task pane.
  *
  * @example
- * fixtureOf(new FakeWorkbook(), "vi-VN") //=> { displayLanguage: "vi-VN", sheets: [], settings: [] }
+ * fixtureOf(new FakeWorkbook(), "vi-VN") //=> { displayLanguage: "vi-VN", sheets: [], settings: [], offeredSets: [] }
  */
 export function fixtureOf(host: FakeWorkbook, displayLanguage: string): Fixture {
   return {
@@ -38,6 +44,9 @@ export function fixtureOf(host: FakeWorkbook, displayLanguage: string): Fixture 
       customProperties: [...sheet.customProperties],
     })),
     settings: [...host.savedSettings],
+    offeredSets: [...host.offeredSets],
+    ...(host.settingsSaveFailure ? { settingsSaveFailure: host.settingsSaveFailure } : {}),
+    ...(host.syncFailure ? { syncFailure: host.syncFailure } : {}),
   };
 }
 
@@ -64,5 +73,8 @@ export function hostFromFixture(fixture: Fixture): FakeWorkbook {
     host.settings.set(key, value);
     host.savedSettings.set(key, value);
   }
+  for (const [name, version] of fixture.offeredSets ?? []) host.offeredSets.set(name, version);
+  host.settingsSaveFailure = fixture.settingsSaveFailure ?? null;
+  host.syncFailure = fixture.syncFailure ?? null;
   return host;
 }

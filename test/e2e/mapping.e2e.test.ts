@@ -2,11 +2,13 @@
  * The task pane's "Chọn cột" in headless Debian Chromium: a table the reader cannot understand on
  * its own is ranked once the officer maps its columns; the choice is kept in the workbook's
  * document settings, used again by the next Rank after the pane is reopened, and forgotten on
- * request. No off-machine request and no dialog along the way.
+ * request. Every field is labelled, every id unique, no serious axe-core violation; no off-machine
+ * request and no dialog along the way.
  */
 import type { Page } from "playwright-core";
 import { join } from "path";
 import { FakeWorkbook } from "../excel/fakeExcel";
+import { seriousViolations } from "./axe";
 import type { Fixture } from "./fixture";
 import { screenshotDir, startPaneHarness, workbookOf, type PaneHarness } from "./paneHarness";
 
@@ -20,8 +22,13 @@ const MAPPING = {
   sheet: SCORES,
   headerRow: 2,
   year: 2024,
-  headers: { unit: "Cột A", bloc: "Cột B", maxScore: "Cột C", score: "Cột D" },
+  columns: { unit: "Cột A", bloc: "Cột B", maxScore: "Cột C", score: "Cột D" },
 };
+/** The same choice as saved before columns could be letters: still read. */
+const OLD_MAPPING = { sheet: SCORES, headerRow: 2, year: 2024, headers: MAPPING.columns };
+/** Each column as "Chọn cột" shows it: its letter, then its header. */
+const CHOICES = HEADERS.map((h, i) => `${"ABCD"[i]} · ${h}`);
+const ROLES = ["unit", "score", "maxScore", "ratio", "bloc", "year", "excluded", "note"];
 /** The best ratio of bloc 1 (190/200 = 95 %), ahead of a higher raw score out of a lower maximum. */
 const BEST_OF_BLOC_1 = "Sở Xây dựng";
 /** A value left in the old candidate sheet, gone once the sheet is replaced. */
@@ -71,6 +78,14 @@ function hostView(page: Page): Promise<HostView> {
   );
 }
 
+/** Ids used by more than one element of the page. */
+function duplicateIds(page: Page): Promise<string[]> {
+  return page.$$eval("[id]", (elements) => {
+    const ids = elements.map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+}
+
 /** The option texts of a drop-down, blank choice first. */
 function optionsOf(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(`${selector} option`, (options) => options.map((o) => o.textContent ?? ""));
@@ -101,9 +116,9 @@ describe("the column mapping in Chromium", () => {
     // 1. Nothing is found, said in words, and "Chọn cột" opens with the sheet's headers.
     const first = await harness.openPane(unreadableWorkbook());
     const { page } = first;
-    await page.fill("#decision-date", "2024-03-15");
+    await page.fill("#decision-date", "15/03/2024");
     expect(await page.getAttribute("#mapping", "open")).toBeNull();
-    await page.click("#rank");
+    await page.click("#rank-button");
     await page.waitForSelector("#error:not([hidden])");
     const error = (await page.textContent("#error")) ?? "";
     expect(error).toContain("Không tìm thấy bảng điểm");
@@ -114,25 +129,47 @@ describe("the column mapping in Chromium", () => {
     expect(await page.getAttribute("#mapping", "open")).not.toBeNull();
     expect(await page.textContent("#mapping-title")).toBe("Chọn cột");
     expect(await optionsOf(page, "#map-sheet")).toEqual(["(tự nhận)", SCORES]);
-    for (const role of ["unit", "bloc", "maxScore", "score"]) {
-      expect(await optionsOf(page, `#map-${role}`)).toEqual(["(không có)", ...HEADERS]);
-      expect(await page.inputValue(`#map-${role}`)).toBe("");
+    // Every role, the excluded mark and the note included; the header row is found on its own.
+    for (const role of ROLES) {
+      expect(await optionsOf(page, `#map-col-${role}`)).toEqual(["(không có)", ...CHOICES]);
+      expect(await page.inputValue(`#map-col-${role}`)).toBe("");
     }
+    expect(await optionsOf(page, "#map-sheet-bloc")).toEqual([
+      "(tự nhận)",
+      "Khối 1",
+      "Khối 2",
+      "Khối 3",
+      "Khối 4",
+    ]);
+    expect(await duplicateIds(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect((await hostView(page)).sheets).toEqual([SCORES]);
 
     // 2. The officer's choice ranks the table and is stored in the workbook.
     await page.selectOption("#map-sheet", SCORES);
     await page.fill("#map-header-row", "2");
     await page.dispatchEvent("#map-header-row", "change");
-    await page.selectOption("#map-year", "2024");
-    await page.selectOption("#map-unit", "Cột A");
-    await page.selectOption("#map-bloc", "Cột B");
-    await page.selectOption("#map-maxScore", "Cột C");
-    await page.selectOption("#map-score", "Cột D");
-    await page.screenshot({ path: join(screenshotDir(), "mapping-chosen.png"), fullPage: true });
-    await page.click("#mapping button >> text=Xếp hạng với các cột đã chọn");
+    await page.selectOption("#map-rank-year", "2024");
+    await page.selectOption("#map-col-unit", "Cột A");
+    await page.selectOption("#map-col-bloc", "Cột B");
+    await page.selectOption("#map-col-maxScore", "Cột C");
+    await page.selectOption("#map-col-score", "Cột D");
+    expect(await seriousViolations(page)).toEqual([]);
+    // "Chọn cột" across the pane's full 350 px.
+    const box = await page.locator("#mapping").boundingBox();
+    await page.screenshot({
+      path: join(screenshotDir(), "mapping-chosen.png"),
+      fullPage: true,
+      clip: {
+        x: 0,
+        y: Math.max(0, (box?.y ?? 0) - 16),
+        width: 350,
+        height: (box?.height ?? 0) + 32,
+      },
+    });
+    await page.click("#use-mapping");
     await page.waitForSelector("#result:not([hidden])");
-    expect(await page.textContent("#status")).toContain(CANDIDATES);
+    expect(await page.textContent("#result .message-bar.success")).toContain(CANDIDATES);
     expect(await page.isHidden("#error")).toBe(true);
     const bloc1 = page.locator("#result section.bloc", { hasText: "Khối 1 · 2024" });
     expect(await bloc1.locator("li").allTextContents()).toEqual([BEST_OF_BLOC_1]);
@@ -147,7 +184,7 @@ describe("the column mapping in Chromium", () => {
     expect(ranked.saved[MAPPING_SETTING]).toStrictEqual(MAPPING);
     // The form shows the stored choice after the run.
     expect(await page.inputValue("#map-sheet")).toBe(SCORES);
-    expect(await page.inputValue("#map-score")).toBe("Cột D");
+    expect(await page.inputValue("#map-col-score")).toBe("Cột D");
     expect(first.offMachine).toEqual([]);
     expect(first.dialogs).toEqual([]);
     const kept = withStaleValue(await workbookOf(first));
@@ -157,10 +194,10 @@ describe("the column mapping in Chromium", () => {
     const second = await harness.openPane(kept);
     const again = second.page;
     expect((await hostView(again)).stale).toBe(true);
-    await again.fill("#decision-date", "2024-03-15");
-    await again.click("#rank");
+    await again.fill("#decision-date", "15/03/2024");
+    await again.click("#rank-button");
     await again.waitForSelector("#result:not([hidden])");
-    expect(await again.textContent("#status")).toContain(CANDIDATES);
+    expect(await again.textContent("#result .message-bar.success")).toContain(CANDIDATES);
     expect(
       await again
         .locator("#result section.bloc", { hasText: "Khối 1 · 2024" })
@@ -178,16 +215,16 @@ describe("the column mapping in Chromium", () => {
     // Once the run has read the sheets, the form shows the stored choice.
     expect(await again.inputValue("#map-sheet")).toBe(SCORES);
     expect(await again.inputValue("#map-header-row")).toBe("2");
-    expect(await again.inputValue("#map-year")).toBe("2024");
-    for (const [role, header] of Object.entries(MAPPING.headers)) {
-      expect(await again.inputValue(`#map-${role}`)).toBe(header);
+    expect(await again.inputValue("#map-rank-year")).toBe("2024");
+    for (const [role, header] of Object.entries(MAPPING.columns)) {
+      expect(await again.inputValue(`#map-col-${role}`)).toBe(header);
     }
 
     // Forgetting the choice clears the setting and the form; Rank then finds nothing again.
     // A run that found its table leaves "Chọn cột" folded: the officer unfolds it.
     expect(await again.getAttribute("#mapping", "open")).toBeNull();
     await again.click("#mapping-title");
-    await again.click("#mapping button >> text=Bỏ lựa chọn, tự nhận lại");
+    await again.click("#clear-mapping");
     await again.waitForFunction(
       (key) => !(window as unknown as { __dtiHost: FakeWorkbook }).__dtiHost.savedSettings.has(key),
       MAPPING_SETTING,
@@ -201,8 +238,8 @@ describe("the column mapping in Chromium", () => {
     expect(cleared.saved).not.toHaveProperty([MAPPING_SETTING]);
     expect(await again.inputValue("#map-sheet")).toBe("");
     expect(await again.inputValue("#map-header-row")).toBe("");
-    expect(await again.inputValue("#map-unit")).toBe("");
-    await again.click("#rank");
+    expect(await again.inputValue("#map-col-unit")).toBe("");
+    await again.click("#rank-button");
     await again.waitForSelector("#error:not([hidden])");
     expect(await again.textContent("#error")).toContain("Không tìm thấy bảng điểm");
     expect(second.offMachine).toEqual([]);
@@ -210,20 +247,20 @@ describe("the column mapping in Chromium", () => {
     await again.context().close();
   });
 
-  it("shows the saved choice in a freshly opened pane and keeps it when run from the form", async () => {
+  it("shows a choice saved the old way in a freshly opened pane and keeps it when run from the form", async () => {
     const host = unreadableWorkbook();
-    host.settings.set(MAPPING_SETTING, MAPPING);
-    host.savedSettings.set(MAPPING_SETTING, MAPPING);
+    host.settings.set(MAPPING_SETTING, OLD_MAPPING);
+    host.savedSettings.set(MAPPING_SETTING, OLD_MAPPING);
     const { page, offMachine, dialogs } = await harness.openPane(host);
-    await page.fill("#decision-date", "2024-03-15");
+    await page.fill("#decision-date", "15/03/2024");
     // No run has read the sheets yet: the saved sheet and headers are still the choices shown.
     await page.click("#mapping-title");
     expect(await page.inputValue("#map-sheet")).toBe(SCORES);
     expect(await page.inputValue("#map-header-row")).toBe("2");
-    for (const [role, header] of Object.entries(MAPPING.headers)) {
-      expect(await page.inputValue(`#map-${role}`)).toBe(header);
+    for (const [role, header] of Object.entries(MAPPING.columns)) {
+      expect(await page.inputValue(`#map-col-${role}`)).toBe(header);
     }
-    await page.click("#mapping button >> text=Xếp hạng với các cột đã chọn");
+    await page.click("#use-mapping");
     await page.waitForSelector("#result:not([hidden])");
     const view = await hostView(page);
     expect(view.candidates).toContain(BEST_OF_BLOC_1);

@@ -11,6 +11,7 @@ import { extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { FakeWorkbook } from "../excel/fakeExcel";
 import { fixtureOf, type Fixture } from "./fixture";
+import { onDeclaredHost } from "./manifestFacts";
 
 export const ROOT = join(__dirname, "..", "..");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -74,7 +75,8 @@ function buildStandIn(outDir: string): string {
   return readFileSync(join(outDir, "standin.js"), "utf8");
 }
 
-function serve(dir: string): Promise<Server> {
+/** Serves a folder on 127.0.0.1 (a free port), as the add-in's host would. */
+export function serve(dir: string): Promise<Server> {
   const types: Record<string, string> = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -125,10 +127,14 @@ export async function startPaneHarness(): Promise<PaneHarness> {
     workbook: FakeWorkbook | Fixture,
     displayLanguage = "vi-VN",
   ): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    // 350 px: the user guide's screenshots, and about the narrowest task pane Office shows.
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
     const offMachine: string[] = [];
     const dialogs: string[] = [];
-    const data = workbook instanceof FakeWorkbook ? fixtureOf(workbook, displayLanguage) : workbook;
+    // The host offers what the manifest declares, no more: what the add-in may meet at the least.
+    const data = onDeclaredHost(
+      workbook instanceof FakeWorkbook ? fixtureOf(workbook, displayLanguage) : workbook,
+    );
     const fixture = `window.__DTI_FIXTURE__ = ${JSON.stringify(data)};\n`;
     await context.route("**/*", (route) => {
       const url = route.request().url();

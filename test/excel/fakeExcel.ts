@@ -23,6 +23,8 @@ export interface FakeCell {
   value: FakeValue;
   /** Set when a write made the cell a formula (what the apostrophe rule prevents). */
   formula: string | null;
+  /** Set when a write made the cell an error value such as #N/A (not the text "#N/A"). */
+  error?: boolean;
   numberFormat: string;
   fill: string | null;
   fontColor: string | null;
@@ -176,7 +178,36 @@ export class FakeWorkbook {
   taskpaneShown = 0;
   displayLanguage = "vi-VN";
   activeSheet: FakeSheet | null = null;
+  /** Requirement sets this host offers instead of the defaults (e.g. what the manifest declares). */
+  readonly offeredSets = new Map<string, string>();
+  /** When set, `settings.saveAsync` fails with this Office error and saves nothing. */
+  settingsSaveFailure: { code: number; message: string } | null = null;
+  /** When set, every `context.sync()` inside `Excel.run` rejects with this Excel error code. */
+  syncFailure: { code: string; message: string } | null = null;
+  /** What Office.js would have written to the console (e.g. "[DuplicatedName] Function=RANK"). */
+  readonly consoleWarnings: string[] = [];
+  private syncGate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
   private nextId = 1;
+
+  /** Holds every `context.sync()` inside `Excel.run` until `releaseSyncs()`: a Rank that works. */
+  holdSyncs(): void {
+    if (this.syncGate) return;
+    this.syncGate = new Promise((resolve) => {
+      this.openGate = resolve;
+    });
+  }
+
+  releaseSyncs(): void {
+    this.openGate?.();
+    this.syncGate = null;
+    this.openGate = null;
+  }
+
+  /** Resolves when syncs may run (at once unless they are held). */
+  syncsAllowed(): Promise<void> {
+    return this.syncGate ?? Promise.resolve();
+  }
 
   addSheet(
     name: string,
@@ -723,12 +754,67 @@ interface Box {
   right: number;
 }
 
-/** What Excel does with a string written to `values`: formulas, numbers, the apostrophe. */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const ERROR_LITERALS = ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"];
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const serialOf = (year: number, month: number, day: number): number | null => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? Math.round((date.getTime() - SERIAL_EPOCH) / 86_400_000)
+    : null;
+};
+
+/**
+ * What Excel (en-US) makes of a string written to `values` without the apostrophe prefix, the way
+ * it parses typing: a number ("(5)" is -5, " 12" is 12, "50%" is 0.5, "1,000" is 1000), a
+ * logical, an error value, or a date ("2018-12-31", "1/2", "May 10"), with the number format the
+ * parse implies. `null` when the string stays text.
+ */
+export function excelParse(
+  text: string,
+  year = 2024,
+): { value: FakeValue; numberFormat?: string; error?: boolean } | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toUpperCase() === "TRUE" };
+  const error = ERROR_LITERALS.find((e) => e === trimmed.toUpperCase());
+  if (error) return { value: error, error: true };
+  const negative = /^\((.*)\)$/.exec(trimmed);
+  const body = (negative ? negative[1] : trimmed).replace(/^\$/, "");
+  const percent = body.endsWith("%");
+  const digits = (percent ? body.slice(0, -1) : body).replace(/,(?=\d{3}(\D|$))/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(digits)) {
+    const n = Number(digits) / (percent ? 100 : 1);
+    return { value: negative ? -n : n, ...(percent ? { numberFormat: "0%" } : {}) };
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const mdy = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?$/.exec(trimmed);
+  const monthDay = /^([a-z]{3})[a-z]*\.? (\d{1,2})$/i.exec(trimmed);
+  const serial = iso
+    ? serialOf(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    : mdy
+      ? serialOf(mdy[3] ? Number(mdy[3]) : year, Number(mdy[1]), Number(mdy[2]))
+      : monthDay && MONTHS.includes(monthDay[1].toLowerCase())
+        ? serialOf(year, MONTHS.indexOf(monthDay[1].toLowerCase()) + 1, Number(monthDay[2]))
+        : null;
+  return serial === null ? null : { value: serial, numberFormat: iso ? "m/d/yyyy" : "d-mmm" };
+}
+
+/**
+ * What Excel does with a value written to `values`: the apostrophe keeps the rest as text (and is
+ * hidden); =, +, -, @ start a formula; otherwise text is parsed as Excel parses typing
+ * (`excelParse`), unless the cell's number format is Text ("@").
+ */
 function storeWrittenValue(cell: FakeCell, value: unknown): void {
   cell.formula = null;
+  delete cell.error;
   if (typeof value === "string") {
     if (value.startsWith("'")) {
       cell.value = value.slice(1);
+      return;
+    }
+    if (cell.numberFormat === "@") {
+      cell.value = value;
       return;
     }
     if (/^[=+\-@]/.test(value) && value.length > 1) {
@@ -737,9 +823,13 @@ function storeWrittenValue(cell: FakeCell, value: unknown): void {
       cell.value = Number.isFinite(asNumber) ? asNumber : "#NAME?";
       return;
     }
-    const trimmed = value.trim();
-    if (trimmed !== "" && Number.isFinite(Number(trimmed))) {
-      cell.value = Number(trimmed);
+    const parsed = excelParse(value);
+    if (parsed) {
+      cell.value = parsed.value;
+      if (parsed.error) cell.error = true;
+      if (parsed.numberFormat && cell.numberFormat === "General") {
+        cell.numberFormat = parsed.numberFormat;
+      }
       return;
     }
     cell.value = value;
@@ -1241,6 +1331,9 @@ export class FakeCustomFunctionError {
   ) {}
 }
 
+/** Office.js's error code for a ribbon action it cannot call (ooeInvalidCallback). */
+export const INVALID_CALLBACK = 11101;
+
 export interface FakeOfficeGlobals {
   readonly Excel: {
     run: <T>(batch: (context: FakeRequestContext) => Promise<T>) => Promise<T>;
@@ -1260,7 +1353,7 @@ export interface FakeOfficeGlobals {
           get: (name: string) => unknown;
           set: (name: string, value: unknown) => void;
           remove: (name: string) => void;
-          saveAsync: (callback?: (result: { status: string }) => void) => void;
+          saveAsync: (callback?: (result: FakeAsyncResult) => void) => void;
         };
       };
     };
@@ -1271,12 +1364,26 @@ export interface FakeOfficeGlobals {
   };
   readonly CustomFunctions: {
     associate: (id: string, fn: (...args: unknown[]) => unknown) => void;
-    Error: typeof FakeCustomFunctionError;
-    ErrorCode: typeof CUSTOM_FUNCTION_ERROR_CODES;
+    /** Only where the host offers CustomFunctionsRuntime 1.2, as in Office. */
+    Error?: typeof FakeCustomFunctionError;
+    ErrorCode?: typeof CUSTOM_FUNCTION_ERROR_CODES;
   };
-  /** What the add-in registered, for tests. */
+  /** Ribbon actions the add-in associated, by upper-case name (Office.js's table). */
   readonly actions: Map<string, (event?: unknown) => void>;
+  /** Custom functions the add-in associated, by upper-case id. */
   readonly functions: Map<string, (...args: unknown[]) => unknown>;
+  /**
+   * Runs a ribbon button's `<FunctionName>` the way Office.js's dispatcher does: `window[name]`
+   * first (a dotted name walks the objects), unless the office.js script tag has
+   * `data-use-associated-actions-only="1"`, then the association table; what it finds must be a
+   * function, else the click fails with 11101 and nothing runs.
+   */
+  dispatchAction(name: string, event: unknown): { errorCode: number };
+}
+
+export interface FakeAsyncResult {
+  readonly status: string;
+  readonly error?: { readonly code: number; readonly message: string; readonly name: string };
 }
 
 /** What `Office.context.requirements.isSetSupported` answers for this host. */
@@ -1301,31 +1408,79 @@ export function requirementSupported(
     const [n, v] = set.split(" ");
     if (n === name && atLeast(wanted, v)) return false;
   }
-  const supported = SUPPORTED_SETS[name];
+  const supported = host.offeredSets.get(name) ?? SUPPORTED_SETS[name];
   return supported !== undefined && atLeast(supported, wanted);
 }
 
-/** The highest ExcelApi version the fake claims; a test can withdraw sets through `unsupportedSets`. */
+/**
+ * The highest version of each set the fake claims by default; a test narrows it with
+ * `unsupportedSets` or replaces it with `offeredSets`.
+ */
 const SUPPORTED_SETS: Readonly<Record<string, string>> = {
   ExcelApi: "1.12",
   SharedRuntime: "1.1",
   CustomFunctionsRuntime: "1.1",
   RibbonApi: "1.1",
+  Settings: "1.1",
 };
+
+/** True when the page's office.js tag asks Office.js to look actions up only in its table. */
+function associatedActionsOnly(): boolean {
+  if (typeof document === "undefined") return false;
+  const tag = [...document.getElementsByTagName("script")].find((script) =>
+    /(^|\/)office(\.debug)?\.js(\?|$)/i.test(script.getAttribute("src") ?? ""),
+  );
+  return tag?.getAttribute("data-use-associated-actions-only") === "1";
+}
+
+/** `window[a][b]…` for the name "a.b…", as Office.js walks it; null where the walk stops. */
+function fromWindow(name: string): unknown {
+  const path = name.split(".");
+  let parent: unknown = globalThis;
+  for (const part of path.slice(0, -1)) {
+    const next = (parent as Record<string, unknown>)[part];
+    if (next === null || (typeof next !== "object" && typeof next !== "function")) return null;
+    parent = next;
+  }
+  return (parent as Record<string, unknown>)[path[path.length - 1]];
+}
 
 export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
   const actions = new Map<string, (event?: unknown) => void>();
   const functions = new Map<string, (...args: unknown[]) => unknown>();
   const info = { host: "Excel", platform: "OfficeOnline" };
+  // Office.js's Association: names are upper-cased, a second association is a warning.
+  const associate = <F>(table: Map<string, F>, name: string, fn: F): void => {
+    const key = name.toUpperCase();
+    if (table.has(key)) host.consoleWarnings.push(`[DuplicatedName] Function=${name}`);
+    table.set(key, fn);
+  };
+  const withErrors = requirementSupported(host, "CustomFunctionsRuntime", "1.2");
   return {
     actions,
     functions,
+    dispatchAction: (name, event) => {
+      const trimmed = name.trim();
+      let found: unknown = associatedActionsOnly() ? null : fromWindow(trimmed);
+      if (!found) found = actions.get(trimmed.toUpperCase());
+      if (typeof found !== "function") return { errorCode: INVALID_CALLBACK };
+      setTimeout(() => (found as (event: unknown) => void)(event), 0);
+      return { errorCode: 0 };
+    },
     Excel: {
       RequestContext: FakeRequestContext,
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       PaperType: { a4: "A4", letter: "Letter" },
       run: async (batch) => {
         const context = new FakeRequestContext(host);
+        const sync = context.sync.bind(context);
+        context.sync = async () => {
+          await host.syncsAllowed();
+          if (host.syncFailure) {
+            throw new RichApiError(host.syncFailure.code, host.syncFailure.message);
+          }
+          return sync();
+        };
         const result = await batch(context);
         if (context.pendingCommands > 0) await context.sync();
         return result;
@@ -1353,17 +1508,21 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
               host.settings.delete(name);
             },
             saveAsync: (callback) => {
-              host.savedSettings.clear();
-              for (const [k, v] of host.settings) host.savedSettings.set(k, v);
-              setTimeout(() => callback?.({ status: "succeeded" }), 0);
+              const failure = host.settingsSaveFailure;
+              if (!failure) {
+                host.savedSettings.clear();
+                for (const [k, v] of host.settings) host.savedSettings.set(k, v);
+              }
+              const result: FakeAsyncResult = failure
+                ? { status: "failed", error: { ...failure, name: "Internal Error" } }
+                : { status: "succeeded" };
+              setTimeout(() => callback?.(result), 0);
             },
           },
         },
       },
       actions: {
-        associate: (id, action) => {
-          actions.set(id, action);
-        },
+        associate: (id, action) => associate(actions, id, action),
       },
       addin: {
         showAsTaskpane: async () => {
@@ -1374,11 +1533,10 @@ export function createOfficeGlobals(host: FakeWorkbook): FakeOfficeGlobals {
       HostType: { Excel: "Excel" },
     },
     CustomFunctions: {
-      associate: (id, fn) => {
-        functions.set(id, fn);
-      },
-      Error: FakeCustomFunctionError,
-      ErrorCode: CUSTOM_FUNCTION_ERROR_CODES,
+      associate: (id, fn) => associate(functions, id, fn),
+      ...(withErrors
+        ? { Error: FakeCustomFunctionError, ErrorCode: CUSTOM_FUNCTION_ERROR_CODES }
+        : {}),
     },
   };
 }

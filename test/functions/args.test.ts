@@ -16,7 +16,6 @@ import {
   parseVector,
   parseYear,
   readRankRows,
-  registerFunction,
   sameShape,
   valueError,
 } from "../../src/functions/args";
@@ -324,14 +323,6 @@ describe("the Office globals", () => {
     const error = valueError({ vi: "a", en: "b" });
     expect(error).toBeInstanceOf(FunctionError);
     expect(error).toMatchObject({ code: "#VALUE!", message: "a / b" });
-  });
-
-  it("registers only when the runtime is there", () => {
-    const fn = (): number => 1;
-    expect(registerFunction("SLOTS", fn)).toBe(false);
-    const shim = installCustomFunctions();
-    expect(registerFunction("SLOTS", fn)).toBe(true);
-    expect(shim.associations.get("SLOTS")).toBe(fn);
   });
 
   it("speaks Vietnamese by default and English for another display language", () => {

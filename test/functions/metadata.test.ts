@@ -1,16 +1,11 @@
 /**
- * functions.json is generated from the JSDoc of src/functions/functions.ts by the webpack build;
- * this checks what Excel will read from it. A dist/functions.json newer than the functions file
- * is reused; otherwise the add-in is built into a temporary folder.
+ * functions.json is generated from the JSDoc of src/functions/functions.ts by the webpack build,
+ * and functions-vi.json from it with the Vietnamese names and help of functions.vi.json
+ * (Microsoft's scheme for localised custom functions); this checks what Excel will read.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
-import os from "os";
 import path from "path";
-
-const ROOT = path.resolve(__dirname, "../..");
-const FUNCTIONS_SOURCE = path.join(ROOT, "src/functions/functions.ts");
-const DIST_METADATA = path.join(ROOT, "dist/functions.json");
+import { builtAddin, removeBuiltAddin } from "./builtAddin";
 
 interface ParameterMetadata {
   readonly name: string;
@@ -28,44 +23,32 @@ interface FunctionMetadata {
   readonly result: { readonly dimensionality?: string };
 }
 
-function newerThanSource(file: string): boolean {
-  const sources = [FUNCTIONS_SOURCE, path.join(ROOT, "webpack.config.js")];
-  return (
-    fs.existsSync(file) &&
-    sources.every((source) => fs.statSync(file).mtimeMs >= fs.statSync(source).mtimeMs)
-  );
+interface Metadata {
+  readonly functions: FunctionMetadata[];
+  readonly allowCustomDataForDataTypeAny?: boolean;
 }
 
-let outDir: string | null = null;
+// The helpers webpack uses when it builds the metadata.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { localisedMetadata, servedMetadata } = require("../../webpack.config.js") as {
+  localisedMetadata: (english: Metadata, translation: unknown) => Metadata;
+  servedMetadata: (generated: Metadata) => Metadata;
+};
 
-function buildMetadata(): string {
-  if (newerThanSource(DIST_METADATA)) return DIST_METADATA;
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "dti-awards-functions-"));
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, "node_modules/webpack/bin/webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      `outDir=${outDir}`,
-    ],
-    { cwd: ROOT, stdio: "pipe" },
-  );
-  return path.join(outDir, "functions.json");
-}
-
+let english: Metadata;
+let vietnamese: Metadata;
 let functions: readonly FunctionMetadata[];
 
 beforeAll(() => {
-  const file = buildMetadata();
-  functions = (JSON.parse(fs.readFileSync(file, "utf8")) as { functions: FunctionMetadata[] })
-    .functions;
+  const dir = builtAddin();
+  const read = (file: string): Metadata =>
+    JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Metadata;
+  english = read("functions.json");
+  vietnamese = read("functions-vi.json");
+  functions = english.functions;
 }, 180_000);
 
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+afterAll(() => removeBuiltAddin());
 
 const byId = (id: string): FunctionMetadata => {
   const found = functions.find((f) => f.id === id);
@@ -134,5 +117,125 @@ describe("functions.json built from the JSDoc", () => {
       expect(f.description?.trim()).toBeTruthy();
       for (const p of f.parameters) expect(p.description?.trim()).toBeTruthy();
     }
+  });
+});
+
+describe("functions.json as served", () => {
+  it("keeps every description on one line and claims no data-type support (a 1.4 feature)", () => {
+    expect(english.allowCustomDataForDataTypeAny).toBeUndefined();
+    for (const f of functions) {
+      expect(f.description).not.toMatch(/\n/);
+      for (const p of f.parameters) expect(p.description).not.toMatch(/\n/);
+    }
+  });
+});
+
+describe("functions-vi.json, for Excel in Vietnamese", () => {
+  const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+  it("declares the same functions, parameters, types and shapes as functions.json", () => {
+    const shape = (m: Metadata) =>
+      m.functions.map((f) => ({
+        id: f.id,
+        result: f.result,
+        parameters: f.parameters.map((p) => [p.type, p.dimensionality, p.optional]),
+      }));
+    expect(shape(vietnamese)).toEqual(shape(english));
+  });
+
+  it("names the functions in Vietnamese without diacritics, as Excel accepts and officers type them", () => {
+    expect(vietnamese.functions.map((f) => [f.id, f.name])).toEqual([
+      ["SLOTS", "SO_SUAT"],
+      ["RATIO", "TY_LE"],
+      ["RANK", "HANG"],
+      ["STATUS", "KET_QUA"],
+      ["CHECK", "KIEM_TRA"],
+      ["PRIZE", "TIEN_THUONG"],
+      ["BASESALARY", "LUONG_CO_SO"],
+      ["CANDIDATES", "DE_XUAT"],
+    ]);
+    for (const f of vietnamese.functions) {
+      // A letter first, then letters, digits, "." or "_"; never a cell address such as "TY1".
+      expect(f.name).toMatch(/^[A-Z][A-Z0-9._]*$/);
+      expect(f.name).not.toMatch(/^[A-Z]{1,3}[0-9]+$/);
+    }
+  });
+
+  it("describes every function and parameter in Vietnamese", () => {
+    for (const f of vietnamese.functions) {
+      expect({ id: f.id, vietnamese: VIETNAMESE.test(f.description ?? "") }).toEqual({
+        id: f.id,
+        vietnamese: true,
+      });
+      for (const p of f.parameters) {
+        expect(p.name).toMatch(/^\p{L}[\p{L}0-9_]*$/u);
+        expect({ id: f.id, p: p.name, vietnamese: VIETNAMESE.test(p.description ?? "") }).toEqual({
+          id: f.id,
+          p: p.name,
+          vietnamese: true,
+        });
+      }
+    }
+  });
+});
+
+describe("the build's localisation of the metadata", () => {
+  const base: Metadata = {
+    functions: [
+      {
+        id: "SLOTS",
+        name: "SLOTS",
+        description: "Number of slots.",
+        parameters: [{ name: "bloc", description: "Bloc.", type: "any" }],
+        result: {},
+      },
+    ],
+  };
+  const translation = {
+    SLOTS: {
+      name: "SO_SUAT",
+      description: "Số suất.",
+      parameters: { bloc: { name: "khối", description: "Khối." } },
+    },
+  };
+
+  it("puts the translated names and descriptions on the same ids", () => {
+    expect(localisedMetadata(base, translation).functions[0]).toEqual({
+      id: "SLOTS",
+      name: "SO_SUAT",
+      description: "Số suất.",
+      parameters: [{ name: "khối", description: "Khối.", type: "any" }],
+      result: {},
+    });
+  });
+
+  it("refuses a missing translation, an unknown function or parameter, and a name Excel refuses", () => {
+    expect(() => localisedMetadata(base, {})).toThrow("SLOTS: no translation");
+    expect(() => localisedMetadata(base, { ...translation, RANKS: translation.SLOTS })).toThrow(
+      "RANKS: not a function",
+    );
+    const extra = {
+      SLOTS: {
+        ...translation.SLOTS,
+        parameters: { ...translation.SLOTS.parameters, year: { name: "năm", description: "Năm." } },
+      },
+    };
+    expect(() => localisedMetadata(base, extra)).toThrow("SLOTS.year: not a parameter");
+    const missing = { SLOTS: { ...translation.SLOTS, parameters: {} } };
+    expect(() => localisedMetadata(base, missing)).toThrow("SLOTS.bloc: no translated name");
+    const spaced = { SLOTS: { ...translation.SLOTS, name: "SỐ SUẤT" } };
+    expect(() => localisedMetadata(base, spaced)).toThrow("not a valid custom-function name");
+    const decomposed = { SLOTS: { ...translation.SLOTS, name: "SỐ_SUẤT".normalize("NFD") } };
+    expect(() => localisedMetadata(base, decomposed)).toThrow("not a valid custom-function name");
+  });
+
+  it("drops the data-type switch and joins wrapped descriptions", () => {
+    const generated = {
+      allowCustomDataForDataTypeAny: true,
+      functions: [{ ...base.functions[0], description: "Two\n lines." }],
+    };
+    expect(servedMetadata(generated)).toEqual({
+      functions: [{ ...base.functions[0], description: "Two lines." }],
+    });
   });
 });

@@ -63,14 +63,15 @@ describe("the task pane page's network policy", () => {
 describe("what the workbook keeps in its document settings", () => {
   afterEach(() => removeOfficeGlobals());
 
-  it("keeps only the sheet, header row, year and header texts of a mapping, never cell values", async () => {
+  it("keeps only the sheet, header row, year, columns and bloc of a mapping, never cell values", async () => {
     const host = new FakeWorkbook();
     installOfficeGlobals(host);
     const smuggled = {
       sheet: "DTI 2023",
       headerRow: 7,
       year: 2023,
-      headers: { unit: "Tên cơ quan, đơn vị", score: "Điểm đạt được", person: "Nguyễn Văn An" },
+      columns: { unit: "Tên cơ quan, đơn vị", score: "D", person: "Nguyễn Văn An" },
+      bloc: 3,
       values: [["Nguyễn Văn An", "Chuyên viên"]],
     };
     await saveMapping(smuggled as never);
@@ -79,7 +80,8 @@ describe("what the workbook keeps in its document settings", () => {
         sheet: "DTI 2023",
         headerRow: 7,
         year: 2023,
-        headers: { unit: "Tên cơ quan, đơn vị", score: "Điểm đạt được" },
+        columns: { unit: "Tên cơ quan, đơn vị", score: "D" },
+        bloc: 3,
       },
     });
   });
