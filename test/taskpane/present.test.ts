@@ -57,6 +57,7 @@ describe("how a table was read", () => {
     yearSource: "sheet",
     year: 2023,
     range: "A7:C48",
+    refused: false,
     readings: [
       {
         role: "unit",
