@@ -9,17 +9,26 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /**
- * Collapses runs of white space (including non-breaking spaces and line breaks) to one space and
- * trims, in NFC.
+ * Characters that show nothing but make two texts differ: Unicode format characters (soft hyphen,
+ * zero-width space, ZWNJ, ZWJ, word joiner, byte-order mark, direction marks …), the combining
+ * grapheme joiner and the Hangul fillers. They come with text pasted from web pages and PDFs.
+ */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const HAS_INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/u;
+
+/**
+ * Drops invisible characters (soft hyphen, zero-width space/joiners, BOM, direction marks),
+ * composes to NFC, collapses runs of white space (including non-breaking spaces and line breaks)
+ * to one space and trims. Invisible characters are removed before composing, so that one between
+ * a letter and its decomposed accent does not keep them apart.
  *
  * @example
  * cleanText("  Sở   Tư\u00a0pháp ") //=> "Sở Tư pháp"
+ * cleanText("An\u200b Cư\u00ad") //=> "An Cư"
  */
 export function cleanText(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, " ")
-    .trim();
+  const visible = HAS_INVISIBLE.test(value) ? value.replace(INVISIBLE, "") : value;
+  return visible.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
 /**

@@ -16,6 +16,16 @@ describe("cleanText", () => {
   it("composes decomposed text", () => {
     expect(cleanText("Sở Tư pháp".normalize("NFD"))).toBe("Sở Tư pháp".normalize("NFC"));
   });
+
+  it("drops soft hyphens, zero-width spaces and joiners, word joiners, byte-order marks and direction marks", () => {
+    expect(cleanText("\ufeffSở\u00a0Tư\u00ad pháp\u200b\u200c\u200d\u2060\u200e")).toBe(
+      "Sở Tư pháp",
+    );
+  });
+
+  it("composes a letter and its accent even with an invisible character between them", () => {
+    expect(cleanText("Pha\u200b\u0301p")).toBe("Pháp");
+  });
 });
 
 describe("foldText", () => {
