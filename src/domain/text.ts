@@ -97,6 +97,144 @@ export function matchKey(name: string): string {
   return prefix ? key.slice(prefix.length) : key;
 }
 
+/** The administrative types a unit name may start with (cấp huyện and cấp xã). */
+export const ADMIN_TYPES = [
+  "phường",
+  "xã",
+  "thị trấn",
+  "quận",
+  "huyện",
+  "thị xã",
+  "thành phố",
+] as const;
+export type AdminType = (typeof ADMIN_TYPES)[number];
+
+/**
+ * How officers write each type: in full, and abbreviated as in letterheads and address lines
+ * ("P. An Cư", "Q.Ninh Kiều", "TT. Cờ Đỏ", "TTr. Cờ Đỏ", "TX. Bình Minh", "TP. Cần Thơ",
+ * "H. Phong Điền", "X. Tân Thới").
+ */
+const ADMIN_TYPE_SPELLINGS: Readonly<Record<AdminType, readonly string[]>> = {
+  phường: ["phường", "p"],
+  xã: ["xã", "x"],
+  "thị trấn": ["thị trấn", "tt", "ttr"],
+  quận: ["quận", "q"],
+  huyện: ["huyện", "h"],
+  "thị xã": ["thị xã", "tx"],
+  "thành phố": ["thành phố", "tp"],
+};
+
+/** A name cut into a leading administrative type and the words that follow it. */
+export interface UnitNameForm {
+  /** The type the name starts with ("UBND P. An Cư" → "phường"), or null. */
+  readonly type: AdminType | null;
+  /**
+   * The other words, lower case, tone placement and "y"/"i" unified as `unitKey` does; "&" is
+   * "và", "Ủy ban nhân dân" is "ubnd", a leading "ubnd" is dropped, punctuation is a word break
+   * and numbers lose their leading zeros ("Phường 01" = "P.1").
+   */
+  readonly words: readonly string[];
+}
+
+/**
+ * A folded word without its diacritics ("đ" as "d"): for abbreviations, typed without accents.
+ *
+ * @example
+ * plainWord("đường") //=> "duong"
+ */
+export function plainWord(word: string): string {
+  return word.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d");
+}
+
+const foldWord = (word: string): string => foldSyllable(word);
+
+interface TypeSpelling {
+  readonly type: AdminType;
+  readonly words: readonly string[];
+}
+
+function typeSpellings(plain: boolean): readonly TypeSpelling[] {
+  const spellings: TypeSpelling[] = [];
+  for (const type of ADMIN_TYPES) {
+    for (const spelling of ADMIN_TYPE_SPELLINGS[type]) {
+      const words = spelling.split(" ").map(foldWord);
+      spellings.push({ type, words: plain ? words.map(plainWord) : words });
+    }
+  }
+  // Two-word spellings first, so that "thị xã" is not read as an unknown "thị" then "xã".
+  return spellings.sort((a, b) => b.words.length - a.words.length);
+}
+
+const TYPE_SPELLINGS = typeSpellings(false);
+const PLAIN_TYPE_SPELLINGS = typeSpellings(true);
+const PEOPLES_COMMITTEE = ["ủy", "ban", "nhân", "dân"].map(foldWord);
+const PLAIN_PEOPLES_COMMITTEE = PEOPLES_COMMITTEE.map(plainWord);
+/** "p1", "q10": a type letter glued to a ward or district number. */
+const GLUED_NUMBER = /^(p|q|x|h)(\d+)$/;
+
+/** Lower-case words of a name: letters and digits; "&" is the word "và"; the rest breaks words. */
+function nameWords(name: string): string[] {
+  return cleanText(name)
+    .toLowerCase()
+    .replace(/&/g, " và ")
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((word) => word !== "")
+    .map((word) => (/^\d+$/.test(word) ? String(Number(word)) : foldWord(word)));
+}
+
+function startsWith(words: readonly string[], at: number, prefix: readonly string[]): boolean {
+  return prefix.every((word, i) => words[at + i] === word);
+}
+
+/**
+ * Reads a unit name as its administrative type and the words after it, so that the ways officers
+ * write one unit compare equal: "UBND P. An Cư", "Ủy ban nhân dân phường An Cư" and "Phường An
+ * Cư" all give `{ type: "phường", words: ["an", "cư"] }` (words folded as `unitKey` folds them).
+ * With `plain`, diacritics are dropped first (for near spellings such as "Phuong An Cu"). A type
+ * word is read only when words follow it: "Thành phố" alone stays a word.
+ *
+ * @example
+ * unitNameForm("UBND Q.Bình Thủy").type //=> "quận"
+ * unitNameForm("Sở TT&TT").words //=> ["sở", "tt", "và", "tt"]
+ */
+export function unitNameForm(name: string, plain = false): UnitNameForm {
+  let words = nameWords(name);
+  if (plain) words = words.map(plainWord);
+  const committee = plain ? PLAIN_PEOPLES_COMMITTEE : PEOPLES_COMMITTEE;
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    if (startsWith(words, i, committee)) {
+      joined.push("ubnd");
+      i += committee.length - 1;
+    } else joined.push(words[i]);
+  }
+  let at = 0;
+  while (joined[at] === "ubnd") at += 1;
+  const glued = GLUED_NUMBER.exec(joined[at] ?? "");
+  if (glued) joined.splice(at, 1, glued[1], String(Number(glued[2])));
+  for (const spelling of plain ? PLAIN_TYPE_SPELLINGS : TYPE_SPELLINGS) {
+    const rest = at + spelling.words.length;
+    if (rest < joined.length && startsWith(joined, at, spelling.words)) {
+      return { type: spelling.type, words: joined.slice(rest) };
+    }
+  }
+  return { type: null, words: joined.slice(at) };
+}
+
+/**
+ * The key of a unit name's exact form: type and words as `unitNameForm` reads them. Two names with
+ * the same key are the same unit however they were written ("UBND P. An Cư", "phường An Cư",
+ * "PHƯỜNG AN CƯ", NFD, invisible characters).
+ *
+ * @example
+ * unitFormKey("UBND TT. Cờ Đỏ") === unitFormKey("Thị trấn Cờ Đỏ") //=> true
+ * unitFormKey("Phường An Cư") === unitFormKey("Xã An Cư") //=> false
+ */
+export function unitFormKey(name: string): string {
+  const form = unitNameForm(name);
+  return `${form.type ?? ""}|${form.words.join(" ")}`;
+}
+
 /**
  * Edit distance between two strings (Levenshtein), for suggesting the closest unit names.
  *
