@@ -46,6 +46,9 @@ const SAMPLE_PARAMS: IssueParams = {
   differs: "khối 1: hạng 1",
   differsEn: "bloc 1: rank 1",
   option: "score",
+  matched: "Phường An Cư (Quận Ninh Kiều)",
+  why: "tên viết gần đúng",
+  whyEn: "the name is spelt differently",
 };
 
 describe("the issue catalogue", () => {
