@@ -63,34 +63,94 @@ const CITY_TYPE_WORDS: readonly (readonly string[])[] = [["thanh", "pho"], ["tp"
 /** Vietnamese initial consonant clusters: abbreviations take these or the first letter. */
 const INITIAL_CLUSTERS = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"];
 
-/** A name's type and words, with the words' letters without diacritics (for abbreviations). */
-interface NameView {
+interface WordsView {
+  readonly words: readonly string[];
+  /** The words without diacritics, word for word. */
+  readonly letters: readonly string[];
+  /** The letters of the words, end to end. */
+  readonly text: string;
+  /** The first letter of each word but "và"/"các"/"của". */
+  readonly initials: string;
+}
+
+function wordsView(words: readonly string[], letters: readonly string[]): WordsView {
+  let initials = "";
+  for (const w of letters) if (!isOptional(w)) initials += w.charAt(0);
+  return { words, letters, text: letters.join(""), initials };
+}
+
+/** A name's type and words, and the same name without the city's name at its end. */
+interface NameView extends WordsView {
+  readonly type: AdminType | null;
+  /** The view itself, then shortened by `cityCuts`. */
+  readonly cuts: readonly WordsView[];
+}
+
+function nameView(type: AdminType | null, words: readonly string[], letters: readonly string[]) {
+  const whole = wordsView(words, letters);
+  const cuts = cityCuts(letters).map((n) =>
+    n === words.length ? whole : wordsView(words.slice(0, n), letters.slice(0, n)),
+  );
+  return { type, ...whole, cuts };
+}
+
+/**
+ * A name read for matching: its exact key and initial at once, its views (as written, folded;
+ * and read again without diacritics) when first needed: most names match exactly and a table of
+ * thousands of units must be indexed quickly.
+ */
+class ReadName {
   readonly type: AdminType | null;
   readonly words: readonly string[];
-  readonly letters: readonly string[];
-}
-
-/** A name read for matching: as written (folded), and read again without diacritics. */
-interface ReadName {
-  readonly exact: NameView;
-  readonly plain: NameView;
   readonly key: string;
+  readonly initial: string;
+  private exactView: NameView | null = null;
+  private plainView: NameView | null = null;
+  private plainJoined: string | null = null;
+
+  constructor(private readonly text: string) {
+    const form = unitNameForm(text);
+    this.type = form.type;
+    this.words = form.words;
+    this.key = `${form.type ?? ""}|${form.words.join(" ")}`;
+    let initial = "";
+    for (const word of form.words) {
+      const letters = plainWord(word);
+      if (isOptional(letters)) continue;
+      initial = letters.charAt(0);
+      break;
+    }
+    this.initial = initial;
+  }
+
+  get exact(): NameView {
+    this.exactView ??= nameView(this.type, this.words, this.words.map(plainWord));
+    return this.exactView;
+  }
+
+  get plain(): NameView {
+    if (this.plainView === null) {
+      const plain = unitNameForm(this.text, true);
+      this.plainView = nameView(plain.type, plain.words, plain.words);
+    }
+    return this.plainView;
+  }
+
+  get plainText(): string {
+    this.plainJoined ??= this.plain.words.join(" ");
+    return this.plainJoined;
+  }
 }
 
-function readName(text: string): ReadName {
-  const form = unitNameForm(text);
-  const plain = unitNameForm(text, true);
-  return {
-    exact: { type: form.type, words: form.words, letters: form.words.map(plainWord) },
-    plain: { type: plain.type, words: plain.words, letters: plain.words },
-    key: `${form.type ?? ""}|${form.words.join(" ")}`,
-  };
-}
+const readName = (text: string): ReadName => new ReadName(text);
 
 const typesAgree = (a: AdminType | null, b: AdminType | null): boolean =>
   a === null || b === null || a === b;
 
 const isOptional = (letters: string): boolean => OPTIONAL_WORDS.has(letters);
+
+/** The first letter of a view's first word that is not "và"/"các"/"của". */
+const initialOf = (view: WordsView): string => view.initials.charAt(0);
 
 /** The letter groups a word may give to an abbreviation: its first letter, its initial cluster. */
 function abbreviationParts(letters: string): string[] {
@@ -106,17 +166,18 @@ function abbreviationParts(letters: string): string[] {
  * its first letter or its initial cluster ("lđ" = "lao động", "ngv" = "ngoại vụ"), "và"/"các"
  * give a letter or nothing, and at least two words are covered.
  */
-function abbreviationEnds(token: string, letters: readonly string[], start: number): Set<number> {
-  const ends = new Set<number>();
+function abbreviationEnds(token: string, letters: readonly string[], start: number): number[] {
+  const ends: number[] = [];
   if (token.length < 2 || !/^[a-z]+$/.test(token)) return ends;
   const visit = (at: number, word: number, covered: number): void => {
     if (at === token.length) {
-      if (covered >= 2) ends.add(word);
+      if (covered >= 2 && !ends.includes(word)) ends.push(word);
       return;
     }
-    if (word >= letters.length || /^\d+$/.test(letters[word])) return;
+    if (word >= letters.length) return;
     const optional = isOptional(letters[word]);
     if (optional) visit(at, word + 1, covered);
+    if (letters[word].charAt(0) !== token.charAt(at)) return;
     for (const part of abbreviationParts(letters[word])) {
       if (token.startsWith(part, at))
         visit(at + part.length, word + 1, covered + (optional ? 0 : 1));
@@ -145,7 +206,7 @@ function alignment(written: WordsView, unit: WordsView): boolean[][] {
       }
       if (j < unit.words.length && isOptional(unit.letters[j])) reach[i][j + 1] = true;
       if (more && isOptional(written.letters[i])) reach[i + 1][j] = true;
-      if (more) {
+      if (more && j < unit.words.length) {
         for (const end of abbreviationEnds(written.letters[i], unit.letters, j)) {
           reach[i + 1][end] = true;
         }
@@ -155,9 +216,21 @@ function alignment(written: WordsView, unit: WordsView): boolean[][] {
   return reach;
 }
 
-interface WordsView {
-  readonly words: readonly string[];
-  readonly letters: readonly string[];
+/** True when `small`'s letters appear in `large` in order (not necessarily side by side). */
+function isSubsequence(small: string, large: string): boolean {
+  let at = 0;
+  for (let i = 0; i < large.length && at < small.length; i += 1) {
+    if (large.charCodeAt(i) === small.charCodeAt(at)) at += 1;
+  }
+  return at === small.length;
+}
+
+/**
+ * A quick necessary condition for two names to align: each one's word initials appear, in order,
+ * among the other's letters (a word is matched whole or gives its initial to an abbreviation).
+ */
+function mayAlign(a: WordsView, b: WordsView): boolean {
+  return isSubsequence(a.initials, b.text) && isSubsequence(b.initials, a.text);
 }
 
 /** Word counts to try: all, without the city's name at the end, without "thành phố" too. */
@@ -177,13 +250,9 @@ function cityCuts(letters: readonly string[]): number[] {
   return cuts;
 }
 
-const cut = (view: WordsView, length: number): WordsView => ({
-  words: view.words.slice(0, length),
-  letters: view.letters.slice(0, length),
-});
-
 /** True when every word of both sides is accounted for (either side may abbreviate the other). */
 function fullyAligned(a: WordsView, b: WordsView): boolean {
+  if (!mayAlign(a, b)) return false;
   return (
     alignment(a, b)[a.words.length][b.words.length] ||
     alignment(b, a)[b.words.length][a.words.length]
@@ -194,25 +263,23 @@ function fullyAligned(a: WordsView, b: WordsView): boolean {
 function isKnownForm(written: NameView, unit: NameView): boolean {
   if (!typesAgree(written.type, unit.type)) return false;
   if (written.words.length === 0 || unit.words.length === 0) return false;
-  for (const i of cityCuts(written.letters)) {
-    for (const j of cityCuts(unit.letters)) {
-      if (fullyAligned(cut(written, i), cut(unit, j))) return true;
-    }
+  for (const a of written.cuts) {
+    for (const b of unit.cuts) if (fullyAligned(a, b)) return true;
   }
   return false;
 }
 
 /** Level 3: how far apart the names are without diacritics (0 = only accents differ). */
-function nearDistance(written: ReadName, unit: ReadName): number | null {
+function nearDistance(written: ReadName, unit: ReadName, limit: number): number | null {
   if (!typesAgree(written.exact.type, unit.exact.type)) return null;
   if (isKnownForm(written.plain, unit.plain)) return 0;
   if (!typesAgree(written.plain.type, unit.plain.type)) return null;
-  const left = written.plain.words.join(" ");
-  const right = unit.plain.words.join(" ");
+  const left = written.plainText;
+  const right = unit.plainText;
   // One letter in six, at most two: "Trung Nhất" for "Trung Nhứt", never "An Hòa" for "An Phú".
-  const allowed = Math.min(2, Math.floor(Math.max(left.length, right.length) / 6));
+  const allowed = Math.min(limit, 2, Math.floor(Math.max(left.length, right.length) / 6));
   if (allowed === 0) return null;
-  const distance = editDistance(left, right);
+  const distance = editDistance(left, right, allowed);
   return distance <= allowed ? distance : null;
 }
 
@@ -222,6 +289,7 @@ function isPartialName(written: NameView, unit: NameView): boolean {
   const meaningful = (view: NameView) => view.letters.filter((w) => !isOptional(w)).length;
   if (meaningful(written) < 2 || meaningful(unit) < 2) return false;
   const prefixOf = (a: NameView, b: NameView): boolean => {
+    if (!isSubsequence(a.initials, b.text)) return false;
     const reach = alignment(a, b);
     for (let j = 1; j < b.words.length; j += 1) {
       if (reach[a.words.length][j] && b.letters.slice(j).some((w) => !isOptional(w))) return true;
@@ -231,9 +299,54 @@ function isPartialName(written: NameView, unit: NameView): boolean {
   return prefixOf(written, unit) || prefixOf(unit, written);
 }
 
-interface Entry {
-  readonly unit: UnitScore;
+class Entry {
   readonly name: ReadName;
+  private foldedName: string | null = null;
+
+  constructor(readonly unit: UnitScore) {
+    this.name = readName(unit.name);
+  }
+
+  /** The name folded as headers are, for suggesting the closest names. */
+  get folded(): string {
+    if (this.foldedName === null) this.foldedName = foldText(this.unit.name);
+    return this.foldedName;
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * One year's units, indexed by exact key and by the initial of their names; the index by the
+ * initial without diacritics is built when a near spelling is first looked for.
+ */
+class YearIndex {
+  readonly entries: readonly Entry[];
+  readonly byKey = new Map<string, Entry[]>();
+  readonly byInitial = new Map<string, Entry[]>();
+  private plainIndex: Map<string, Entry[]> | null = null;
+
+  constructor(units: readonly UnitScore[]) {
+    this.entries = units.map((unit) => new Entry(unit));
+    for (const entry of this.entries) {
+      pushTo(this.byKey, entry.name.key, entry);
+      pushTo(this.byInitial, entry.name.initial, entry);
+    }
+  }
+
+  byPlainInitial(initial: string): readonly Entry[] {
+    if (this.plainIndex === null) {
+      this.plainIndex = new Map();
+      for (const entry of this.entries) {
+        pushTo(this.plainIndex, initialOf(entry.name.plain), entry);
+      }
+    }
+    return this.plainIndex.get(initial) ?? [];
+  }
 }
 
 type Level = "exact" | "known-form" | "near-spelling" | "partial-name";
@@ -243,16 +356,21 @@ interface Candidates {
   readonly entries: readonly Entry[];
 }
 
-/** The units of one year a written name fits, at the best level that finds any. */
-function candidatesFor(written: ReadName, entries: readonly Entry[]): Candidates | null {
-  const exact = entries.filter((e) => e.name.key === written.key);
-  if (exact.length > 0) return { level: "exact", entries: exact };
-  const known = entries.filter((e) => isKnownForm(written.exact, e.name.exact));
+/**
+ * The units of one year a written name fits, at the best level that finds any. Two names that
+ * match at levels 2–4 share their initial (a typo in the very first letter is not forgiven), so
+ * only the units with that initial are compared.
+ */
+function candidatesFor(written: ReadName, year: YearIndex): Candidates | null {
+  const exact = year.byKey.get(written.key);
+  if (exact) return { level: "exact", entries: exact };
+  const sameInitial = year.byInitial.get(written.initial) ?? [];
+  const known = sameInitial.filter((e) => isKnownForm(written.exact, e.name.exact));
   if (known.length > 0) return { level: "known-form", entries: known };
-  let best = Number.POSITIVE_INFINITY;
+  let best = 2;
   let near: Entry[] = [];
-  for (const e of entries) {
-    const distance = nearDistance(written, e.name);
+  for (const e of year.byPlainInitial(initialOf(written.plain))) {
+    const distance = nearDistance(written, e.name, best);
     if (distance === null || distance > best) continue;
     if (distance < best) near = [];
     best = distance;
@@ -261,11 +379,14 @@ function candidatesFor(written: ReadName, entries: readonly Entry[]): Candidates
   if (near.length > 0) {
     return near.length <= MAX_UNSURE_UNITS ? { level: "near-spelling", entries: near } : null;
   }
-  const partial = entries.filter((e) => isPartialName(written.exact, e.name.exact));
-  if (partial.length > 0 && partial.length <= MAX_UNSURE_UNITS) {
-    return { level: "partial-name", entries: partial };
+  const partial: Entry[] = [];
+  for (const e of sameInitial) {
+    if (!isPartialName(written.exact, e.name.exact)) continue;
+    partial.push(e);
+    // More than a few units is no plausible match: no need to look further.
+    if (partial.length > MAX_UNSURE_UNITS) return null;
   }
-  return null;
+  return partial.length > 0 ? { level: "partial-name", entries: partial } : null;
 }
 
 /** How one year's units answer a nominee's unit text. */
@@ -322,15 +443,14 @@ function splitGroup(unitName: string): { readonly unit: string; readonly group: 
 }
 
 /** The best reading of a nominee's unit text among one year's units, or null when none fits. */
-function outcomeInYear(unitName: string, entries: readonly Entry[]): Outcome | null {
-  const text = cleanText(unitName);
+function outcomeInYear(text: string, year: YearIndex): Outcome | null {
   const outcomes: Outcome[] = [];
-  const whole = candidatesFor(readName(text), entries);
+  const whole = candidatesFor(readName(text), year);
   if (whole) outcomes.push(outcomeOf(whole, null));
   if (whole === null || whole.level !== "exact" || whole.entries.length > 1) {
     const split = splitGroup(text);
     if (split) {
-      const base = candidatesFor(readName(split.unit), entries);
+      const base = candidatesFor(readName(split.unit), year);
       if (base) outcomes.push(outcomeOf(base, split.group));
     }
   }
@@ -344,20 +464,47 @@ function describeUnit(unit: UnitScore): string {
   return unit.group ? `${unit.name} (${unit.group})` : unit.name;
 }
 
-/** The up to three unit names closest to a written name (edit distance without diacritics). */
-function closestNames(unitName: string, entries: readonly Entry[]): string {
+/**
+ * Suggestions are hints: in a huge table, this many names are compared for one unknown unit, and
+ * this many in a whole run (hostile sheets of thousands of unknown units stay fast).
+ */
+const MAX_SUGGESTION_COMPARISONS = 500;
+const MAX_SUGGESTION_COMPARISONS_PER_RUN = 100_000;
+
+/**
+ * The up to three unit names closest to a written name (edit distance without diacritics), looked
+ * for first among the units whose name (after its type word) has the same initial, in reading
+ * order: the place name is what a misspelt unit is recognised by. Then among all.
+ */
+function closestNames(
+  unitName: string,
+  years: readonly YearIndex[],
+  budget: { left: number },
+): string {
   const written = foldText(unitName);
-  const byName = new Map<string, number>();
-  for (const e of entries) {
-    const distance = editDistance(written, foldText(e.unit.name));
-    const known = byName.get(e.unit.name);
-    if (known === undefined || distance < known) byName.set(e.unit.name, distance);
-  }
-  return [...byName.entries()]
-    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, 3)
-    .map(([name]) => name)
-    .join(", ");
+  const initial = initialOf(readName(unitName).plain);
+  const best: { readonly name: string; readonly distance: number }[] = [];
+  let comparisons = 0;
+  const consider = (entries: readonly Entry[]): void => {
+    for (const e of entries) {
+      if (comparisons >= MAX_SUGGESTION_COMPARISONS || budget.left <= 0) return;
+      budget.left -= 1;
+      if (best.some((b) => b.name === e.unit.name)) continue;
+      comparisons += 1;
+      // Only a name closer than the third best so far can enter the list.
+      const limit = best.length < 3 ? Number.POSITIVE_INFINITY : best[2].distance;
+      const distance = editDistance(written, e.folded, limit);
+      if (distance > limit) continue;
+      best.push({ name: e.unit.name, distance });
+      best.sort(
+        (a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
+      if (best.length > 3) best.pop();
+    }
+  };
+  for (const year of years) consider(year.byPlainInitial(initial));
+  if (best.length < 3) for (const year of years) consider(year.entries);
+  return best.map((b) => b.name).join(", ");
 }
 
 /** What the confirmation is about, in a few words, for issues and reasons. */
@@ -421,43 +568,55 @@ export function matchNominees(
   units: readonly UnitScore[],
 ): NomineeMatch {
   if (nominees.length === 0) return { byUnit: new Map(), doubts: new Map(), issues: [] };
-  const byYear = new Map<number, Entry[]>();
-  for (const unit of units) {
-    const list = byYear.get(unit.year) ?? [];
-    list.push({ unit, name: readName(unit.name) });
-    byYear.set(unit.year, list);
-  }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const unitsByYear = new Map<number, UnitScore[]>();
+  for (const unit of units) pushTo(unitsByYear, unit.year, unit);
+  const years = [...unitsByYear.keys()].sort((a, b) => a - b);
+  const indexes = new Map<number, YearIndex>();
+  for (const year of years) indexes.set(year, new YearIndex(unitsByYear.get(year) ?? []));
+  // Many people of one unit write it the same way: each text is read once per year.
+  const memo = new Map<string, Outcome | null>();
+  const outcome = (text: string, year: number): Outcome | null => {
+    const key = `${year}\u0000${text}`;
+    if (!memo.has(key)) memo.set(key, outcomeInYear(text, indexes.get(year) as YearIndex));
+    return memo.get(key) ?? null;
+  };
+  const closestMemo = new Map<string, string>();
+  const suggestionBudget = { left: MAX_SUGGESTION_COMPARISONS_PER_RUN };
   const byUnit = new Map<UnitScore, Nominee[]>();
   const doubts = new Map<Nominee, NomineeDoubt>();
   const issues: Issue[] = [];
-  const give = (unit: UnitScore, person: Nominee): void => {
-    const list = byUnit.get(unit);
-    if (list) list.push(person);
-    else byUnit.set(unit, [person]);
-  };
   const ordered = [...nominees].sort((a, b) => a.order - b.order);
   for (const person of ordered) {
+    const text = cleanText(person.unitName);
     const inYears = years.filter((y) => person.year === null || y === person.year);
     const sure: UnitScore[] = [];
     const unsure: UnitScore[] = [];
     let reason: DoubtReason | null = null;
     for (const year of inYears) {
-      const outcome = outcomeInYear(person.unitName, byYear.get(year) ?? []);
-      if (!outcome) continue;
-      if (outcome.doubt === null) sure.push(...outcome.units);
+      const found = outcome(text, year);
+      if (!found) continue;
+      if (found.doubt === null) sure.push(...found.units);
       else {
-        unsure.push(...outcome.units);
-        reason = reason ?? outcome.doubt;
+        unsure.push(...found.units);
+        reason = reason ?? found.doubt;
       }
     }
     if (sure.length === 0 && unsure.length === 0) {
-      const entries = inYears.flatMap((y) => byYear.get(y) ?? []);
+      const key = `${inYears.join(",")}\u0000${text}`;
+      let closest = closestMemo.get(key);
+      if (closest === undefined) {
+        closest = closestNames(
+          text,
+          inYears.map((y) => indexes.get(y) as YearIndex),
+          suggestionBudget,
+        );
+        closestMemo.set(key, closest);
+      }
       issues.push(
         makeIssue("NOMINEE_UNIT_UNKNOWN", person.source, {
           unit: person.unitName,
           person: person.name,
-          closest: closestNames(person.unitName, entries),
+          closest,
         }),
       );
       continue;
@@ -466,12 +625,12 @@ export function matchNominees(
     if (sure.some((u) => u.bloc === 4) || (sure.length === 0 && doubtful.length === 0)) {
       issues.push(makeIssue("NOMINEE_BLOC_4", person.source, { person: person.name }));
     }
-    for (const unit of sure) if (unit.bloc !== 4) give(unit, person);
+    for (const unit of sure) if (unit.bloc !== 4) pushTo(byUnit, unit, person);
     if (reason !== null && doubtful.length > 0) {
       const doubt: NomineeDoubt = { reason, units: doubtful };
       doubts.set(person, doubt);
       issues.push(issueFor(person, doubt));
-      for (const unit of doubtful) give(unit, person);
+      for (const unit of doubtful) pushTo(byUnit, unit, person);
     }
   }
   return { byUnit, doubts, issues };

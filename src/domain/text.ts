@@ -143,26 +143,53 @@ export interface UnitNameForm {
  * plainWord("đường") //=> "duong"
  */
 export function plainWord(word: string): string {
-  return word.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d");
+  if (isAscii(word)) return word;
+  let plain = PLAIN_WORDS.get(word);
+  if (plain === undefined) {
+    plain = word.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d");
+    remember(PLAIN_WORDS, word, plain);
+  }
+  return plain;
 }
 
-const foldWord = (word: string): string => foldSyllable(word);
+/**
+ * Names repeat their words ("UBND", "phường", "An" …): a table of thousands of units has a few
+ * hundred distinct words, so each is folded once. Bounded, so that no input grows it for ever.
+ */
+const FOLDED_WORDS = new Map<string, string>();
+const PLAIN_WORDS = new Map<string, string>();
+const MAX_REMEMBERED_WORDS = 20_000;
+
+function remember(cache: Map<string, string>, word: string, value: string): void {
+  if (cache.size >= MAX_REMEMBERED_WORDS) cache.clear();
+  cache.set(word, value);
+}
+
+function foldWord(word: string): string {
+  let folded = FOLDED_WORDS.get(word);
+  if (folded === undefined) {
+    folded = foldSyllable(word);
+    remember(FOLDED_WORDS, word, folded);
+  }
+  return folded;
+}
 
 interface TypeSpelling {
   readonly type: AdminType;
   readonly words: readonly string[];
 }
 
-function typeSpellings(plain: boolean): readonly TypeSpelling[] {
-  const spellings: TypeSpelling[] = [];
+/** The spellings of the types, by their first word. */
+function typeSpellings(plain: boolean): ReadonlyMap<string, readonly TypeSpelling[]> {
+  const spellings = new Map<string, TypeSpelling[]>();
   for (const type of ADMIN_TYPES) {
     for (const spelling of ADMIN_TYPE_SPELLINGS[type]) {
-      const words = spelling.split(" ").map(foldWord);
-      spellings.push({ type, words: plain ? words.map(plainWord) : words });
+      const folded = spelling.split(" ").map(foldWord);
+      const words = plain ? folded.map(plainWord) : folded;
+      spellings.set(words[0], [...(spellings.get(words[0]) ?? []), { type, words }]);
     }
   }
-  // Two-word spellings first, so that "thị xã" is not read as an unknown "thị" then "xã".
-  return spellings.sort((a, b) => b.words.length - a.words.length);
+  return spellings;
 }
 
 const TYPE_SPELLINGS = typeSpellings(false);
@@ -172,18 +199,48 @@ const PLAIN_PEOPLES_COMMITTEE = PEOPLES_COMMITTEE.map(plainWord);
 /** "p1", "q10": a type letter glued to a ward or district number. */
 const GLUED_NUMBER = /^(p|q|x|h)(\d+)$/;
 
+const WORD_BREAK = /[^\p{L}\p{M}\p{N}]+/u;
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return word.length > 0;
+}
+
 /** Lower-case words of a name: letters and digits; "&" is the word "và"; the rest breaks words. */
 function nameWords(name: string): string[] {
-  return cleanText(name)
-    .toLowerCase()
-    .replace(/&/g, " và ")
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((word) => word !== "")
-    .map((word) => (/^\d+$/.test(word) ? String(Number(word)) : foldWord(word)));
+  const text = cleanText(name).toLowerCase();
+  const words: string[] = [];
+  for (const part of (text.includes("&") ? text.replace(/&/g, " và ") : text).split(WORD_BREAK)) {
+    if (part === "") continue;
+    words.push(isDigits(part) ? String(Number(part)) : foldWord(part));
+  }
+  return words;
 }
 
 function startsWith(words: readonly string[], at: number, prefix: readonly string[]): boolean {
-  return prefix.every((word, i) => words[at + i] === word);
+  for (let i = 0; i < prefix.length; i += 1) if (words[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** "Ủy ban nhân dân" → "ubnd", wherever it is. */
+function joinCommittee(words: string[], committee: readonly string[]): string[] {
+  if (!words.includes(committee[0])) return words;
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    if (startsWith(words, i, committee)) {
+      joined.push("ubnd");
+      i += committee.length - 1;
+    } else joined.push(words[i]);
+  }
+  return joined;
 }
 
 /**
@@ -200,25 +257,19 @@ function startsWith(words: readonly string[], at: number, prefix: readonly strin
 export function unitNameForm(name: string, plain = false): UnitNameForm {
   let words = nameWords(name);
   if (plain) words = words.map(plainWord);
-  const committee = plain ? PLAIN_PEOPLES_COMMITTEE : PEOPLES_COMMITTEE;
-  const joined: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    if (startsWith(words, i, committee)) {
-      joined.push("ubnd");
-      i += committee.length - 1;
-    } else joined.push(words[i]);
-  }
+  words = joinCommittee(words, plain ? PLAIN_PEOPLES_COMMITTEE : PEOPLES_COMMITTEE);
   let at = 0;
-  while (joined[at] === "ubnd") at += 1;
-  const glued = GLUED_NUMBER.exec(joined[at] ?? "");
-  if (glued) joined.splice(at, 1, glued[1], String(Number(glued[2])));
-  for (const spelling of plain ? PLAIN_TYPE_SPELLINGS : TYPE_SPELLINGS) {
+  while (words[at] === "ubnd") at += 1;
+  const glued = GLUED_NUMBER.exec(words[at] ?? "");
+  if (glued) words.splice(at, 1, glued[1], String(Number(glued[2])));
+  const spellings = (plain ? PLAIN_TYPE_SPELLINGS : TYPE_SPELLINGS).get(words[at] ?? "") ?? [];
+  for (const spelling of spellings) {
     const rest = at + spelling.words.length;
-    if (rest < joined.length && startsWith(joined, at, spelling.words)) {
-      return { type: spelling.type, words: joined.slice(rest) };
+    if (rest < words.length && startsWith(words, at, spelling.words)) {
+      return { type: spelling.type, words: words.slice(rest) };
     }
   }
-  return { type: null, words: joined.slice(at) };
+  return { type: null, words: at === 0 ? words : words.slice(at) };
 }
 
 /**
@@ -236,29 +287,43 @@ export function unitFormKey(name: string): string {
 }
 
 /**
- * Edit distance between two strings (Levenshtein), for suggesting the closest unit names.
+ * Edit distance between two strings (Levenshtein), for suggesting the closest unit names. With a
+ * `limit`, stops as soon as the distance must exceed it and answers `limit + 1`: comparing one
+ * name with thousands stays fast.
  *
  * @example
  * editDistance("Sở Tư pháp", "Sở Tư Pháp") //=> 1
+ * editDistance("An Cư", "Thới An Đông", 2) //=> 3
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  const previous = Array.from({ length: b.length + 1 }, (_v, i) => i);
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (distanceRow.length <= b.length) distanceRow = new Int32Array(2 * (b.length + 1));
+  const previous = distanceRow;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
     let diagonal = previous[0];
     previous[0] = i;
+    let rowMin = i;
+    const letter = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j += 1) {
       const above = previous[j];
-      previous[j] = Math.min(
-        previous[j] + 1,
+      const value = Math.min(
+        above + 1,
         previous[j - 1] + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+        diagonal + (letter === b.charCodeAt(j - 1) ? 0 : 1),
       );
+      previous[j] = value;
       diagonal = above;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > limit) return limit + 1;
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], limit + 1);
 }
+
+/** The one row `editDistance` works in (the engine is single-threaded), grown as needed. */
+let distanceRow = new Int32Array(64);
 
 /**
  * Turns a 0-based column index into its A1 letters.

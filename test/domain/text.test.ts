@@ -125,6 +125,12 @@ describe("plainWord", () => {
 });
 
 describe("editDistance", () => {
+  it("answers one more than the limit when the strings are further apart than it", () => {
+    expect(editDistance("An Cư", "Thới An Đông", 2)).toBe(3);
+    expect(editDistance("Trung Nhứt", "Trung Nhất", 2)).toBe(1);
+    expect(editDistance("abcdef", "ghijkl", 1)).toBe(2);
+  });
+
   it("counts single-character edits", () => {
     expect(editDistance("Sở Tư pháp", "Sở Tư Pháp")).toBe(1);
     expect(editDistance("", "abc")).toBe(3);
