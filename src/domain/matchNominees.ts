@@ -328,10 +328,13 @@ class YearIndex {
   readonly entries: readonly Entry[];
   readonly byKey = new Map<string, Entry[]>();
   readonly byInitial = new Map<string, Entry[]>();
+  /** The sub-section headings (districts) of the year's units. */
+  readonly groups: readonly string[];
   private plainIndex: Map<string, Entry[]> | null = null;
 
   constructor(units: readonly UnitScore[]) {
     this.entries = units.map((unit) => new Entry(unit));
+    this.groups = [...new Set(units.map((u) => u.group).filter((g) => g !== ""))];
     for (const entry of this.entries) {
       pushTo(this.byKey, entry.name.key, entry);
       pushTo(this.byInitial, entry.name.initial, entry);
@@ -398,7 +401,7 @@ interface Outcome {
 
 const OUTCOME_ORDER: readonly (DoubtReason | null)[] = [null, ...DOUBT_REASONS];
 
-function outcomeOf(candidates: Candidates, group: string | null): Outcome {
+function outcomeOf(candidates: Candidates, group: string | null, year: YearIndex): Outcome {
   const { level, entries } = candidates;
   const units = entries.map((e) => e.unit);
   const sure = level === "exact" || level === "known-form";
@@ -408,22 +411,41 @@ function outcomeOf(candidates: Candidates, group: string | null): Outcome {
   }
   if (units.length === 1) {
     const only = units[0];
-    // A district written beside the unit that contradicts the table's is a doubt, not a detail.
-    const contradicts = group !== null && only.group !== "" && inGroup.length === 0;
+    // A district written beside the unit that contradicts the table's is a doubt, not a detail;
+    // other words in brackets ("(Bộ phận một cửa)") say nothing about the unit's district.
+    const contradicts =
+      group !== null && only.group !== "" && inGroup.length === 0 && namesADistrict(group, year);
     return { units, doubt: contradicts ? "other-district" : null };
   }
   if (inGroup.length === 1) return { units: inGroup, doubt: null };
   return { units: inGroup.length > 1 ? inGroup : units, doubt: "several-units" };
 }
 
+/** The parts of a written group: "quận Ninh Kiều, TP. Cần Thơ" names a district and a city. */
+const groupParts = (written: string): string[] =>
+  written.split(/\s*(?:[,;]|\s[-–—]\s)\s*/u).filter((part) => part !== "");
+
 /** "Huyện Phong Điền", "H. Phong Điền" and "Phong Điền" name the same group. */
 function sameGroup(unitGroup: string, written: string): boolean {
   if (unitGroup === "") return false;
   const a = unitNameForm(unitGroup);
-  const b = unitNameForm(written);
-  if (!typesAgree(a.type, b.type)) return false;
-  const key = (words: readonly string[]) => words.map(plainWord).join(" ");
-  return a.words.join(" ") === b.words.join(" ") || key(a.words) === key(b.words);
+  const plainKey = (words: readonly string[]) => words.map(plainWord).join(" ");
+  return groupParts(written).some((part) => {
+    const b = unitNameForm(part);
+    if (!typesAgree(a.type, b.type)) return false;
+    return a.words.join(" ") === b.words.join(" ") || plainKey(a.words) === plainKey(b.words);
+  });
+}
+
+const DISTRICT_TYPES: readonly (AdminType | null)[] = ["quận", "huyện", "thị xã", "thành phố"];
+
+/** True when a written group names a district: by its type word, or as a group of the table. */
+function namesADistrict(written: string, year: YearIndex): boolean {
+  return groupParts(written).some(
+    (part) =>
+      DISTRICT_TYPES.includes(unitNameForm(part).type) ||
+      year.groups.some((group) => sameGroup(group, part)),
+  );
 }
 
 /** The district-level type words that may start a group written after the unit. */
@@ -446,12 +468,12 @@ function splitGroup(unitName: string): { readonly unit: string; readonly group: 
 function outcomeInYear(text: string, year: YearIndex): Outcome | null {
   const outcomes: Outcome[] = [];
   const whole = candidatesFor(readName(text), year);
-  if (whole) outcomes.push(outcomeOf(whole, null));
+  if (whole) outcomes.push(outcomeOf(whole, null, year));
   if (whole === null || whole.level !== "exact" || whole.entries.length > 1) {
     const split = splitGroup(text);
     if (split) {
       const base = candidatesFor(readName(split.unit), year);
-      if (base) outcomes.push(outcomeOf(base, split.group));
+      if (base) outcomes.push(outcomeOf(base, split.group, year));
     }
   }
   if (outcomes.length === 0) return null;

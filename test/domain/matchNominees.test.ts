@@ -180,6 +180,15 @@ describe("matchNominees: the ways officers write a unit are the same unit, for s
     );
   });
 
+  it("reads a district followed by the city, and words in brackets that name no district", () => {
+    expect(matchOf("UBND phường An Cư, quận Ninh Kiều, TP. Cần Thơ")).toEqual(
+      sure("UBND phường An Cư (Quận Ninh Kiều)"),
+    );
+    expect(matchOf("UBND phường An Cư (Bộ phận một cửa)")).toEqual(
+      sure("UBND phường An Cư (Quận Ninh Kiều)"),
+    );
+  });
+
   it("matches a numbered ward however its number is written", () => {
     const units = [
       unit({ name: "Phường 1", bloc: 3, score: 400 }),
@@ -302,11 +311,13 @@ describe("matchNominees: looser matches are offered for confirmation, never take
   });
 
   it("flags a unit whose written district contradicts the score table", () => {
-    expect(matchOf("UBND phường An Cư, quận Bình Thủy")).toEqual({
-      units: ["UBND phường An Cư (Quận Ninh Kiều)"],
-      doubt: "other-district",
-      codes: ["NOMINEE_UNIT_UNSURE"],
-    });
+    for (const written of ["UBND phường An Cư, quận Bình Thủy", "Phường An Cư (Bình Thủy)"]) {
+      expect(matchOf(written)).toEqual({
+        units: ["UBND phường An Cư (Quận Ninh Kiều)"],
+        doubt: "other-district",
+        codes: ["NOMINEE_UNIT_UNSURE"],
+      });
+    }
   });
 
   it("offers same-named communes of two districts to both when no district is written", () => {
