@@ -190,9 +190,9 @@ export const ISSUE_DEFINITIONS = define({
   NOMINEE_UNIT_AMBIGUOUS: {
     severity: "warning",
     vi: (p) =>
-      `Đơn vị “${p.unit}” của “${p.person}” trùng tên với nhiều đơn vị: ${p.closest}; hãy ghi rõ (ví dụ kèm tên quận, huyện).`,
+      `Đơn vị “${p.unit}” của “${p.person}” trùng tên với nhiều đơn vị: ${p.closest}. Người này được xét tạm ở đơn vị xếp hạng cao nhất trong số đó và cần xác nhận; hãy ghi rõ đơn vị (ví dụ kèm tên quận, huyện).`,
     en: (p) =>
-      `The unit “${p.unit}” of “${p.person}” matches several units: ${p.closest}; write it in full (e.g. with the district).`,
+      `The unit “${p.unit}” of “${p.person}” matches several units: ${p.closest}. The person is considered, to be confirmed, at the highest-ranked of them; write the unit in full (e.g. with the district).`,
   },
   NOMINEE_BLOC_4: {
     severity: "warning",
@@ -212,6 +212,18 @@ export const ISSUE_DEFINITIONS = define({
       `Năm “${p.year}” của “${p.person}” không phải một năm của phong trào (2022–2025); người này không được xét.`,
     en: (p) =>
       `Year “${p.year}” of “${p.person}” is not a year of the movement (2022–2025); the person is not considered.`,
+  },
+  NOMINEE_UNIT_UNSURE: {
+    severity: "warning",
+    vi: (p) =>
+      `Đơn vị “${p.unit}” của “${p.person}” không khớp chắc chắn với bảng điểm (${p.why}); đã ghép tạm với ${p.matched}. Cần xác nhận đơn vị trước khi trình danh sách.`,
+    en: (p) =>
+      `The unit “${p.unit}” of “${p.person}” does not match the score table for sure (${p.whyEn}); it was matched to ${p.matched}. Confirm the unit before the list is submitted.`,
+  },
+  NOMINEE_UNIT_MISSING: {
+    severity: "warning",
+    vi: (p) => `“${p.person}” không ghi đơn vị công tác; người này không được xét.`,
+    en: (p) => `“${p.person}” has no unit written; the person is not considered.`,
   },
   NO_DIRECT_COLUMN: {
     severity: "info",

@@ -12,6 +12,8 @@ import { readNominees } from "./readNominees";
 import { readScoreTables } from "./readScoreTable";
 import { awardSlots, isAwardYear } from "./rules";
 import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
+import type { NomineeDoubt } from "./matchNominees";
+import { doubtWords } from "./matchNominees";
 import { matchNominees, selectCollectiveAwards, selectIndividualAwards } from "./selectAwards";
 import type {
   AwardResult,
@@ -106,7 +108,19 @@ interface IndividualContext {
   readonly chosenByUnit: ReadonlyMap<UnitScore, Nominee>;
 }
 
+/** The reason of a person whose unit is to be confirmed: what to confirm, then why chosen. */
 function individualReason(selection: IndividualSelection, context: IndividualContext): Bilingual {
+  const reason = rankingReason(selection, context);
+  if (!selection.doubt) return reason;
+  const why = doubtWords(selection.doubt, selection.unit);
+  const written = selection.nominee.unitName;
+  return {
+    vi: `Cần xác nhận đơn vị (ghi “${written}”: ${why.vi}). ${reason.vi}`,
+    en: `Unit to be confirmed (written “${written}”: ${why.en}). ${reason.en}`,
+  };
+}
+
+function rankingReason(selection: IndividualSelection, context: IndividualContext): Bilingual {
   const { unitRank: rank, unit, nominee } = selection;
   const { rankedCount, slots } = context;
   const direct = nominee.direct
@@ -214,6 +228,7 @@ interface BlocInput {
   readonly invalid: readonly InvalidUnitRow[];
   readonly unscored: readonly InvalidUnitRow[];
   readonly nomineesByUnit: ReadonlyMap<UnitScore, readonly Nominee[]>;
+  readonly doubts: ReadonlyMap<Nominee, NomineeDoubt>;
   readonly hasNomineeTable: boolean;
   readonly basis: PrizeBasis | null;
   readonly errorCells: ReadonlyMap<string, string>;
@@ -238,7 +253,9 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
   const rankedCount = ranked.length;
   const collectives = selectCollectiveAwards(ranked, collectiveSlots);
   const individuals =
-    bloc === 4 ? [] : selectIndividualAwards(ranked, input.nomineesByUnit, individualSlots);
+    bloc === 4
+      ? []
+      : selectIndividualAwards(ranked, input.nomineesByUnit, individualSlots, input.doubts);
   const chosenByUnit = new Map<UnitScore, Nominee>();
   for (const s of individuals) if (s.status !== "reserve") chosenByUnit.set(s.unit, s.nominee);
 
@@ -347,6 +364,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     unitRank: selection.unitRank,
     direct: selection.nominee.direct,
     status: selection.status,
+    confirm: selection.doubt !== null,
     prizeVnd: selection.status !== "reserve" && basis ? basis.bangKhenIndividualVnd : null,
     source: selection.nominee.source,
     reason: individualReason(selection, context),
@@ -367,7 +385,11 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
 }
 
 /** Issues about a nominee's unit text point at the unit cell of the nominee's row. */
-const UNIT_TEXT_CODES: readonly string[] = ["NOMINEE_UNIT_UNKNOWN", "NOMINEE_UNIT_AMBIGUOUS"];
+const UNIT_TEXT_CODES: readonly string[] = [
+  "NOMINEE_UNIT_UNKNOWN",
+  "NOMINEE_UNIT_AMBIGUOUS",
+  "NOMINEE_UNIT_UNSURE",
+];
 
 function atUnitCell(issue: Issue, table: DetectedTable | null): Issue {
   const column = table?.columns.unit;
@@ -462,6 +484,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         invalid: invalidByBloc.get(key) ?? [],
         unscored: unscoredByBloc.get(key) ?? [],
         nomineesByUnit: match.byUnit,
+        doubts: match.doubts,
         hasNomineeTable: readings.nominees.table !== null,
         basis,
         errorCells,

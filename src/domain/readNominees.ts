@@ -149,6 +149,11 @@ function readNomineeSheet(
       issues.push(makeIssue("NOMINEE_NAME_MISSING", ref(r, personCol), { unit: unitName }));
       continue;
     }
+    if (unitName === "") {
+      // Without a unit the person belongs to no ranking: reported, never matched by guess.
+      issues.push(makeIssue("NOMINEE_UNIT_MISSING", ref(r, unitCol), { person: name }));
+      continue;
+    }
     let year: number | null = statedYear;
     let yearCol = personCol;
     if (c.year !== undefined && cellText(cells[c.year]) !== "") {

@@ -255,6 +255,11 @@ export interface IndividualResult {
   readonly unitRank: number | null;
   readonly direct: boolean;
   readonly status: IndividualStatus;
+  /**
+   * The nominee's unit was written so that it fits this unit only loosely (near spelling, a name
+   * several units share …): the officer confirms the unit before submitting; the reason says why.
+   */
+  readonly confirm: boolean;
   readonly prizeVnd: number | null;
   readonly source: CellRef;
   readonly reason: Bilingual;

@@ -832,7 +832,7 @@ const ALL_CASES: readonly CorpusCase[] = [
         "Cá nhân đề xuất",
         ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
         [
-          [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư Phap", "x"],
+          [1, "Nguyễn Văn An", "Chuyên viên", "Sở Du lịch", "x"],
           [2, "Trần Thị Bình", "Chuyên viên", "UBND quận Bình Thủy", "x"],
         ],
       ),
@@ -841,6 +841,42 @@ const ALL_CASES: readonly CorpusCase[] = [
       runnable: true,
       issues: [{ code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân đề xuất" }],
       individuals: { "2023/2": ["Trần Thị Bình"] },
+    },
+  },
+  {
+    id: "nominees-units-spelt-loosely",
+    title:
+      "Nominee units abbreviated, in capitals, with invisible characters, and the top unit's typed without diacritics",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Nguyễn Văn An", "Chuyên viên", "So Tu phap", "x"],
+          [2, "Phạm Văn Bảo", "Chuyên viên", "Sở Tài chính", "x"],
+          [3, "Trần Thị Bình", "Chuyên viên", "UBND Q.Bình Thủy", "x"],
+          [4, "Lê Văn Cờ", "Chuyên viên", "UBND X. TÂN THẠNH", "x"],
+          [
+            5,
+            "Võ Thị Dung",
+            "Chuyên viên",
+            "UBND xã\u00a0\u200bTrường \u00adXuân".normalize("NFD"),
+            "x",
+          ],
+          [6, "Đỗ Văn Em", "Chuyên viên", "Ủy ban nhân dân xã Đông Bình", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_UNIT_UNSURE", sheet: "Cá nhân đề xuất", cell: "D2" }],
+      absent: ["NOMINEE_UNIT_UNKNOWN", "NOMINEE_UNIT_AMBIGUOUS"],
+      individuals: {
+        "2023/1": ["Nguyễn Văn An"],
+        "2023/2": ["Trần Thị Bình"],
+        "2023/3": ["Lê Văn Cờ", "Võ Thị Dung", "Đỗ Văn Em"],
+      },
     },
   },
   {

@@ -47,6 +47,9 @@ const SAMPLE_PARAMS: IssueParams = {
   differsEn: "bloc 1: rank 1",
   option: "score",
   seen: "DTI!7 (A: STT | B: Tên)",
+  matched: "Phường An Cư (Quận Ninh Kiều)",
+  why: "tên viết gần đúng",
+  whyEn: "the name is spelt differently",
 };
 
 describe("the issue catalogue", () => {

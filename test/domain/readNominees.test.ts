@@ -36,6 +36,23 @@ describe("readNominees", () => {
     ]);
   });
 
+  it("warns about a person without a unit, on the unit cell, and does not consider them", () => {
+    const sheet: CellSheet = {
+      name: "Cá nhân",
+      values: [
+        ["Họ và tên", "Đơn vị công tác"],
+        ["Lê Văn An", "Sở Y tế"],
+        ["Trần Thị Bình", "\u200b "],
+      ],
+    };
+    const reading = readNominees([sheet]);
+    expect(reading.nominees.map((n) => n.name)).toEqual(["Lê Văn An"]);
+    const missing = reading.issues.filter((i) => i.code === "NOMINEE_UNIT_MISSING");
+    expect(missing.map((i) => [i.severity, i.cell, i.params.person])).toEqual([
+      ["warning", "B3", "Trần Thị Bình"],
+    ]);
+  });
+
   it("reports a missing direct column and a missing nominee sheet as information", () => {
     const noDirect: CellSheet = {
       name: "Cá nhân",

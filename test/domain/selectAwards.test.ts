@@ -121,12 +121,15 @@ describe("matchNominees", () => {
     expect(result.issues.map((i) => i.code)).toEqual(["NOMINEE_UNIT_UNKNOWN"]);
   });
 
-  it("reports same-name communes of different districts as ambiguous with their groups", () => {
-    const result = matchNominees(
-      [nominee({ name: "Bình", unitName: "UBND xã Trường Long" })],
-      units,
-    );
-    expect(result.byUnit.size).toBe(0);
+  it("offers a commune name two districts share to both communes, for confirmation, naming their districts", () => {
+    const person = nominee({ name: "Bình", unitName: "UBND xã Trường Long" });
+    const result = matchNominees([person], units);
+    expect(result.byUnit.get(truongLongPD)).toEqual([person]);
+    expect(result.byUnit.get(truongLongCT)).toEqual([person]);
+    expect(result.doubts.get(person)).toEqual({
+      reason: "several-units",
+      units: [truongLongPD, truongLongCT],
+    });
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0].code).toBe("NOMINEE_UNIT_AMBIGUOUS");
     expect(result.issues[0].params.closest).toBe(
@@ -144,12 +147,21 @@ describe("matchNominees", () => {
   });
 
   it("names up to three closest units for an unknown unit", () => {
-    const result = matchNominees([nominee({ name: "Cúc", unitName: "Sở Tư Phap" })], units);
+    const result = matchNominees([nominee({ name: "Cúc", unitName: "Sở Tài chính" })], units);
+    expect(result.byUnit.size).toBe(0);
     expect(result.issues[0].code).toBe("NOMINEE_UNIT_UNKNOWN");
     expect(result.issues[0].sheet).toBe("Cá nhân đề xuất");
     const closest = String(result.issues[0].params.closest).split(", ");
     expect(closest).toHaveLength(3);
     expect(closest[0]).toBe("Sở Tư pháp");
+  });
+
+  it("offers a unit written without some diacritics to that unit, for confirmation", () => {
+    const person = nominee({ name: "Cúc", unitName: "Sở Tư Phap" });
+    const result = matchNominees([person], units);
+    expect(result.byUnit.get(soTuPhap)).toEqual([person]);
+    expect(result.doubts.get(person)?.reason).toBe("near-spelling");
+    expect(result.issues.map((i) => i.code)).toEqual(["NOMINEE_UNIT_UNSURE"]);
   });
 
   it("warns about a nominee of a bloc-4 enterprise and leaves them out", () => {
@@ -259,6 +271,65 @@ describe("selectIndividualAwards", () => {
       "p6",
       "p7",
       "p8",
+    ]);
+  });
+
+  it("chooses a nominee offered to two units once, at the higher-ranked one, flagged for confirmation", () => {
+    const units = unitsWithScores([950, 900, 850]);
+    const shared = nominee({ name: "s", unitName: "U", order: 0 });
+    const other = nominee({ name: "o", unitName: "U1", order: 1 });
+    const byUnit = new Map([
+      [units[0], [shared]],
+      [units[1], [other]],
+      [units[2], [shared]],
+    ]);
+    const doubt = { reason: "several-units" as const, units: [units[0], units[2]] };
+    const selected = selectIndividualAwards(
+      rankUnitsWithinBloc(units),
+      byUnit,
+      3,
+      new Map([[shared, doubt]]),
+    );
+    expect(selected.map((s) => [s.nominee.name, s.unit.name, s.status, s.doubt])).toEqual([
+      ["s", "U0", "candidate", doubt],
+      ["o", "U1", "candidate", null],
+    ]);
+  });
+
+  it("lists a nominee offered to two units below the slots once, as a reserve of the higher one", () => {
+    const units = unitsWithScores([950, 900, 850]);
+    const shared = nominee({ name: "s", unitName: "U", order: 1 });
+    const byUnit = new Map([
+      [units[0], [nominee({ name: "t", unitName: "U0", order: 0 })]],
+      [units[1], [shared]],
+      [units[2], [shared]],
+    ]);
+    const doubt = { reason: "several-units" as const, units: [units[1], units[2]] };
+    const selected = selectIndividualAwards(
+      rankUnitsWithinBloc(units),
+      byUnit,
+      1,
+      new Map([[shared, doubt]]),
+    );
+    expect(selected.map((s) => [s.nominee.name, s.unit.name, s.status])).toEqual([
+      ["t", "U0", "candidate"],
+      ["s", "U1", "reserve"],
+    ]);
+  });
+
+  it("prefers a surely matched nominee to a direct one whose unit is to be confirmed", () => {
+    const [u0] = unitsWithScores([900]);
+    const loose = nominee({ name: "L", unitName: "U 0", direct: true, order: 1 });
+    const exact = nominee({ name: "E", unitName: "U0", order: 2 });
+    const selected = selectIndividualAwards(
+      rankUnitsWithinBloc([u0]),
+      new Map([[u0, [loose, exact]]]),
+      1,
+      new Map([[loose, { reason: "near-spelling" as const, units: [u0] }]]),
+    );
+    expect(selected.map((s) => [s.nominee.name, s.status, s.doubt?.reason ?? null])).toEqual([
+      ["E", "candidate", null],
+      ["L", "reserve", "near-spelling"],
     ]);
   });
 

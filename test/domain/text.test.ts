@@ -5,7 +5,10 @@ import {
   editDistance,
   foldText,
   matchKey,
+  plainWord,
+  unitFormKey,
   unitKey,
+  unitNameForm,
 } from "../../src/domain/text";
 
 describe("cleanText", () => {
@@ -15,6 +18,16 @@ describe("cleanText", () => {
 
   it("composes decomposed text", () => {
     expect(cleanText("Sở Tư pháp".normalize("NFD"))).toBe("Sở Tư pháp".normalize("NFC"));
+  });
+
+  it("drops soft hyphens, zero-width spaces and joiners, word joiners, byte-order marks and direction marks", () => {
+    expect(cleanText("\ufeffSở\u00a0Tư\u00ad pháp\u200b\u200c\u200d\u2060\u200e")).toBe(
+      "Sở Tư pháp",
+    );
+  });
+
+  it("composes a letter and its accent even with an invisible character between them", () => {
+    expect(cleanText("Pha\u200b\u0301p")).toBe("Pháp");
   });
 });
 
@@ -54,7 +67,70 @@ describe("matchKey", () => {
   });
 });
 
+describe("unitNameForm", () => {
+  it("reads the administrative type in full or abbreviated, after an optional UBND", () => {
+    const cases: [string, string | null, string[]][] = [
+      ["UBND P. An Cư", "phường", ["an", "cư"]],
+      ["Q. Ninh Kiều", "quận", ["ninh", "kiều"]],
+      ["UBND Q.Bình Thủy", "quận", ["bình", "thủy"]],
+      ["UBND TT. Cờ Đỏ", "thị trấn", ["cờ", "đỏ"]],
+      ["Ủy ban nhân dân thị xã Bình Minh", "thị xã", ["bình", "minh"]],
+      ["TP. Cần Thơ", "thành phố", ["cần", "thơ"]],
+      ["H. Phong Điền", "huyện", ["phong", "điền"]],
+      ["X. Tân Thới", "xã", ["tân", "thới"]],
+      ["Sở TT&TT", null, ["sở", "tt", "và", "tt"]],
+      ["Thành phố", null, ["thành", "phố"]],
+    ];
+    for (const [name, type, words] of cases) {
+      const form = unitNameForm(name);
+      expect([name, form.type, form.words]).toEqual([name, type, words.map((w) => unitKey(w))]);
+    }
+  });
+
+  it("reads “Ủy ban nhân dân” as UBND anywhere in the name", () => {
+    expect(unitNameForm("Văn phòng Ủy ban nhân dân thành phố").words).toEqual(
+      unitNameForm("Văn phòng UBND thành phố").words,
+    );
+  });
+
+  it("reads a ward number glued to its type letter or with leading zeros", () => {
+    expect(unitNameForm("P1")).toEqual(unitNameForm("Phường 01"));
+    expect(unitNameForm("Q.10")).toEqual({ type: "quận", words: ["10"] });
+  });
+
+  it("reads types typed without diacritics only when asked for the plain form", () => {
+    expect(unitNameForm("Phuong An Cu").type).toBeNull();
+    expect(unitNameForm("Phuong An Cu", true)).toEqual({ type: "phường", words: ["an", "cu"] });
+  });
+});
+
+describe("unitFormKey", () => {
+  it("gives one key to the ways one unit is written", () => {
+    const key = unitFormKey("Phường An Cư");
+    for (const written of ["UBND P. An Cư", "ubnd p.an cư", "UỶ BAN NHÂN DÂN PHƯỜNG AN CƯ"]) {
+      expect(unitFormKey(written)).toBe(key);
+    }
+  });
+
+  it("keeps a ward and a commune of the same name apart", () => {
+    expect(unitFormKey("P. An Cư")).not.toBe(unitFormKey("X. An Cư"));
+    expect(unitFormKey("TT. Cờ Đỏ")).not.toBe(unitFormKey("H. Cờ Đỏ"));
+  });
+});
+
+describe("plainWord", () => {
+  it("drops diacritics and writes đ as d", () => {
+    expect(plainWord(unitKey("Đường"))).toBe("duong");
+  });
+});
+
 describe("editDistance", () => {
+  it("answers one more than the limit when the strings are further apart than it", () => {
+    expect(editDistance("An Cư", "Thới An Đông", 2)).toBe(3);
+    expect(editDistance("Trung Nhứt", "Trung Nhất", 2)).toBe(1);
+    expect(editDistance("abcdef", "ghijkl", 1)).toBe(2);
+  });
+
   it("counts single-character edits", () => {
     expect(editDistance("Sở Tư pháp", "Sở Tư Pháp")).toBe(1);
     expect(editDistance("", "abc")).toBe(3);
