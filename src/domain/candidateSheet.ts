@@ -395,14 +395,20 @@ function individualRows(year: YearResult, lang: Lang): SheetRow[] {
           person.unitRank,
           person.direct ? "x" : "",
           year.year,
-          INDIVIDUAL_LABELS[person.status][lang],
+          person.confirm && person.status !== "reserve"
+            ? `${INDIVIDUAL_LABELS[person.status][lang]} – ${lang === "vi" ? "cần xác nhận đơn vị" : "unit to confirm"}`
+            : INDIVIDUAL_LABELS[person.status][lang],
           shown(person.unit, person.unitGroup),
           person.title,
           `${person.source.sheet}!${person.source.cell}`,
           person.prizeVnd,
           person.reason[lang],
         ],
-        style: INDIVIDUAL_STYLES[person.status],
+        // A person matched to the unit by a loose spelling is shown as one to confirm, like a tie.
+        style:
+          person.confirm && person.status === "candidate"
+            ? "tie"
+            : INDIVIDUAL_STYLES[person.status],
         link: person.source,
       });
     }

@@ -1,3 +1,4 @@
+import { buildCandidateSheets } from "../../src/domain/candidateSheet";
 import fc from "fast-check";
 import { matchNominees } from "../../src/domain/matchNominees";
 import { rankReadings } from "../../src/domain/rankWorkbook";
@@ -467,6 +468,13 @@ describe("a spelling never moves the top unit's individual slot down the ranking
     // The nominee of order 2 is on row 7; the warning points at the unit column (D).
     expect(unsure).toMatchObject({ sheet: "Cá nhân đề xuất", cell: "D7" });
     expect(unsure?.params.matched).toBe("Sở Thông tin và Truyền thông");
+    const sheet = buildCandidateSheets(
+      rankReadings(readings([top, second], { nominees }), { decisionDate: DATE }),
+      "vi",
+    )[0];
+    const row = sheet.tables.flatMap((t) => t.rows).find((r) => r.values[2] === "Trần Văn Một");
+    expect(row?.values[6]).toBe("Đề xuất – cần xác nhận đơn vị");
+    expect(row?.style).toBe("tie");
   });
 
   it("keeps the slot with the top unit when its nominee's unit fits it and a lower unit", () => {
