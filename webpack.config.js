@@ -25,10 +25,9 @@ function manifestFor(content, urlProd) {
 }
 
 async function httpsOptions() {
-  // Only when serving: a production build must not need certificates.
-  const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  // Only when serving: a production build must not need certificates. On Linux they stay in the
+  // user's home, with no system-wide install (no sudo): scripts/devCerts.js.
+  return require("./scripts/devCerts").devServerHttpsOptions();
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -89,6 +88,8 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     devServer: {
       hot: false,
+      // Reachable from this computer only: the pane is a development build.
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : "http",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
