@@ -35,6 +35,12 @@ module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS_FILE));
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
+  // No deployable build with a placeholder support link: scripts/checkManifest.js.
+  if (!dev)
+    require("./scripts/checkManifest").checkSupportUrl(
+      path.join(__dirname, "manifest.xml"),
+      env.urlProd,
+    );
 
   // Shared runtime: the page loads one bundle ("app") with the pane, the ribbon commands and the
   // custom functions, so the engine is shipped once. functions.js is also emitted on its own: it is
