@@ -15,5 +15,7 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/stubs/officeAddinManifest.js",
   },
   testTimeout: 30000,
+  // Every core: jest's default (cores - 1) runs the whole suite in one process on a 2-core machine.
+  maxWorkers: "100%",
   reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };

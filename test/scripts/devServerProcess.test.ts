@@ -87,12 +87,11 @@ describe("waitForServer", () => {
     ).resolves.toBeUndefined();
   }, 60_000);
 
-  it("gives up at once when the server process has ended", async () => {
-    const started = Date.now();
+  it("gives up, without waiting for its time, when the server process has ended", async () => {
+    // A wait of an hour: only the process's end can stop it within the test's time.
     await expect(
-      waitForServer(1, { file: "taskpane.html", timeoutMs: 30_000, exited: () => true }),
+      waitForServer(1, { file: "taskpane.html", timeoutMs: 3_600_000, exited: () => true }),
     ).rejects.toThrow("stopped before it was ready");
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("gives up after its time when nothing answers", async () => {
