@@ -80,7 +80,7 @@ function zipPart(file: string, part: string): string {
 
 describe("dti-awards rank on the example workbook", () => {
   const dir = tempDir();
-  const input = path.join(dir, "dti-2023-can-tho.xlsx");
+  const input = path.join(dir, "dti-example-2023.xlsx");
   const out = path.join(dir, "result.xlsx");
   let result: Run;
   let before: string;
