@@ -23,9 +23,13 @@ let made: Awaited<ReturnType<typeof userCertificates>>;
 const logged: string[] = [];
 
 beforeAll(async () => {
+  // office-addin-dev-certs announces its work on the console.
+  jest.spyOn(console, "log").mockImplementation(() => undefined);
   home = mkdtempSync(join(tmpdir(), "dti-home-"));
   made = await userCertificates({ home, log: (line) => logged.push(line) });
 }, 60_000);
+
+afterAll(() => jest.restoreAllMocks());
 
 describe("userCertificates", () => {
   it("makes a CA and a localhost certificate in the user's home, signed by that CA", () => {

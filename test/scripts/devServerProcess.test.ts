@@ -75,7 +75,9 @@ describe("waitForServer", () => {
   });
 
   it("waits until the page answers over https", async () => {
+    const quiet = jest.spyOn(console, "log").mockImplementation(() => undefined);
     const certificates = await userCertificates({ home: temp("dti-home-"), log: () => undefined });
+    quiet.mockRestore();
     server = createServer({ key: certificates.key, cert: certificates.cert }, (req, res) => {
       res.writeHead(req.url === "/taskpane.html" ? 200 : 404).end();
     });
