@@ -99,6 +99,9 @@ function documentArgument(args) {
  *
  * @param {string} url
  * @returns {boolean} whether a browser was asked to open it
+ *
+ * @example
+ * openInBrowser("https://x.example/Book.xlsx?wdaddindevserverport=3000…") //=> false without a desktop
  */
 function openInBrowser(url) {
   const opener =
@@ -211,6 +214,9 @@ async function stop(say) {
  * @param {readonly string[]} argv the arguments after the script's name
  * @param {{ platform?: NodeJS.Platform, say?: (line: string) => void, complain?: (line: string) => void }} [io]
  * @returns {Promise<number>} the exit code
+ *
+ * @example
+ * await main(["start", "desktop"], { platform: "linux" }) //=> 1
  */
 async function main(argv, io = {}) {
   const platform = io.platform ?? process.platform;

@@ -42,6 +42,10 @@ function supportUrlProblem(manifestXml) {
  * @param {string} manifestPath
  * @param {string | undefined} urlProd the host the build is for, if any
  * @param {(text: string) => void} [warn]
+ *
+ * @example
+ * checkSupportUrl("manifest.xml", "https://awards.cantho.gov.vn/")
+ * //=> throws "Build for https://awards.cantho.gov.vn/ stopped: SupportUrl is still the placeholder …"
  */
 function checkSupportUrl(manifestPath, urlProd, warn = (text) => process.stderr.write(text)) {
   const problem = supportUrlProblem(fs.readFileSync(manifestPath, "utf8"));

@@ -72,6 +72,9 @@ function renewalReason(files, now) {
  * @param {string} caPem
  * @param {(args: string[]) => { status: number | null, stdout: string }} [certutil]
  * @returns {"trusted" | "absent" | "unknown"}
+ *
+ * @example
+ * nssTrust("/home/lan", caPem) //=> "absent"
  */
 function nssTrust(home, caPem, certutil = runCertutil) {
   const db = `sql:${path.join(home, ".pki", "nssdb")}`;
@@ -106,6 +109,9 @@ function runCertutil(args) {
  * @param {string} caPath
  * @param {"absent" | "unknown"} status
  * @returns {string[]}
+ *
+ * @example
+ * trustAdvice("/home/lan/.office-addin-dev-certs/ca.crt", "absent")[1] //=> "  Chrome/Chromium on Linux (no sudo):"
  */
 function trustAdvice(caPath, status) {
   return [
@@ -127,6 +133,9 @@ function trustAdvice(caPath, status) {
  *
  * @param {{ home?: string, now?: Date, log?: (line: string) => void }} [options]
  * @returns {Promise<{ ca: Buffer, cert: Buffer, key: Buffer, caPath: string }>}
+ *
+ * @example
+ * (await userCertificates({ home: "/home/lan" })).caPath //=> "/home/lan/.office-addin-dev-certs/ca.crt"
  */
 async function userCertificates(options = {}) {
   const home = options.home ?? os.homedir();
@@ -151,6 +160,9 @@ async function userCertificates(options = {}) {
  * The https options of webpack-dev-server on this platform (see the top of this file).
  *
  * @returns {Promise<{ ca: Buffer, cert: Buffer, key: Buffer }>}
+ *
+ * @example
+ * await devServerHttpsOptions() //=> { ca, cert, key }
  */
 async function devServerHttpsOptions() {
   if (process.platform !== "linux") {

@@ -28,8 +28,13 @@ function statePath(projectDir) {
 }
 
 /**
+ * The server `start:web` recorded, or null when none is (or the record is unreadable).
+ *
  * @param {string} projectDir
  * @returns {DevServerState | null}
+ *
+ * @example
+ * readState("/work/dti-awards") //=> { pid: 4242, port: 3000, log: "…/dev-server.log", startedAt: "…" } or null
  */
 function readState(projectDir) {
   try {
@@ -41,15 +46,24 @@ function readState(projectDir) {
 }
 
 /**
+ * Records the server just started.
+ *
  * @param {string} projectDir
  * @param {DevServerState} state
+ *
+ * @example
+ * writeState("/work/dti-awards", { pid: 4242, port: 3000, log, startedAt })
  */
 function writeState(projectDir, state) {
   fs.mkdirSync(path.dirname(statePath(projectDir)), { recursive: true });
   fs.writeFileSync(statePath(projectDir), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-/** @param {string} projectDir */
+/** @param {string} projectDir
+ *
+ * @example
+ * clearState("/work/dti-awards"); readState("/work/dti-awards") //=> null
+ */
 function clearState(projectDir) {
   fs.rmSync(statePath(projectDir), { force: true });
 }
@@ -82,6 +96,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {number} pid
  * @param {number} [graceMs]
  * @returns {Promise<boolean>}
+ *
+ * @example
+ * await stopProcessTree(4242) //=> true
  */
 async function stopProcessTree(pid, graceMs = 5000) {
   if (process.platform === "win32") {
@@ -112,6 +129,9 @@ async function stopProcessTree(pid, graceMs = 5000) {
  * @param {readonly string[]} args
  * @param {{ cwd: string, log: string }} options
  * @returns {import("child_process").ChildProcess}
+ *
+ * @example
+ * startDetached(process.execPath, [webpack, "serve"], { cwd, log }).pid //=> 4242
  */
 function startDetached(command, args, options) {
   fs.mkdirSync(path.dirname(options.log), { recursive: true });
@@ -134,6 +154,9 @@ function startDetached(command, args, options) {
  * @param {number} port
  * @param {{ file: string, timeoutMs: number, exited: () => boolean }} options
  * @returns {Promise<void>}
+ *
+ * @example
+ * await waitForServer(3000, { file: "taskpane.html", timeoutMs: 180000, exited: () => false })
  */
 async function waitForServer(port, options) {
   const until = Date.now() + options.timeoutMs;
@@ -170,6 +193,9 @@ async function waitForServer(port, options) {
  * @param {string} file
  * @param {number} [count]
  * @returns {string}
+ *
+ * @example
+ * logTail("/tmp/dev-server.log", 2) //=> "webpack compiled successfully"
  */
 function logTail(file, count = 15) {
   try {

@@ -154,7 +154,11 @@ export async function findBrowser(host: BrowserLookupHost = realHost()): Promise
   };
 }
 
-/** The lookup on this machine. */
+/** The lookup on this machine.
+ *
+ * @example
+ * (await findBrowser(realHost())).kind //=> "found" on a machine with Chromium
+ */
 export function realHost(): BrowserLookupHost {
   return {
     platform: process.platform,
@@ -216,6 +220,10 @@ function packageDir(name: string, from: string): string | null {
 /**
  * The entries of a tar archive written under `dest`: regular files and folders only, none outside
  * `dest` (the archive comes from a package, but a path is still checked before it is written).
+ *
+ * @example
+ * extractTar(brotliDecompressSync(readFileSync("fonts.tar.br")), "/tmp/x")
+ * //=> ["/tmp/x/fonts.conf", "/tmp/x/fonts/Open_Sans/OpenSans-Bold.ttf", …]
  */
 export function extractTar(tar: Buffer, dest: string): string[] {
   const root = resolve(dest);
@@ -264,6 +272,10 @@ function fontConfig(fontsDir: string, cacheDir: string): string {
  * The Chromium `@sparticuz/chromium` ships, inflated once under `node_modules/.cache/` of the
  * project (a new version gets a new folder); null when the package is not installed. Several test
  * files may ask at once: each inflates into a folder of its own and renames it into place.
+ *
+ * @example
+ * (await npmShippedChromium("/work/dti-awards"))?.executablePath
+ * //=> "/work/dti-awards/node_modules/.cache/dti-awards-chromium/143.0.4/chromium"
  */
 export async function npmShippedChromium(projectDir: string): Promise<BrowserFound | null> {
   const pkg = packageDir(NPM_PACKAGE, projectDir);
@@ -306,7 +318,11 @@ export async function npmShippedChromium(projectDir: string): Promise<BrowserFou
   };
 }
 
-/** The version line of a browser executable, or null when it does not run (a quick sanity check). */
+/** The version line of a browser executable, or null when it does not run (a quick sanity check).
+ *
+ * @example
+ * browserVersion(found) //=> "Chromium 143.0.7499.0"
+ */
 export function browserVersion(found: BrowserFound): string | null {
   const run = spawnSync(found.executablePath, ["--version"], {
     env: { ...process.env, ...found.env },
