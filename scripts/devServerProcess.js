@@ -59,7 +59,10 @@ function writeState(projectDir, state) {
   fs.writeFileSync(statePath(projectDir), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-/** @param {string} projectDir
+/**
+ * Forgets the recorded server.
+ *
+ * @param {string} projectDir
  *
  * @example
  * clearState("/work/dti-awards"); readState("/work/dti-awards") //=> null
