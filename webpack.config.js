@@ -136,10 +136,9 @@ class LocalisedFunctionsPlugin {
 }
 
 async function httpsOptions() {
-  // Only when serving: a production build must not need certificates.
-  const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  // Only when serving: a production build must not need certificates. On Linux they stay in the
+  // user's home, with no system-wide install (no sudo): scripts/devCerts.js.
+  return require("./scripts/devCerts").devServerHttpsOptions();
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -148,6 +147,12 @@ module.exports = async (env = {}, argv = {}) => {
   const hasFunctions = fs.existsSync(path.resolve(__dirname, FUNCTIONS_FILE));
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
   const supportUrl = supportUrlOf(fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8"));
+  // No deployable build with a placeholder support link: scripts/checkManifest.js.
+  if (!dev)
+    require("./scripts/checkManifest").checkSupportUrl(
+      path.join(__dirname, "manifest.xml"),
+      env.urlProd,
+    );
 
   // Shared runtime: the page loads one bundle ("app") with the pane, the ribbon commands and the
   // custom functions, so the engine is shipped once. functions.js is also emitted on its own: it is
@@ -206,6 +211,8 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     devServer: {
       hot: false,
+      // Reachable from this computer only: the pane is a development build.
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : "http",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

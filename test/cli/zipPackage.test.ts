@@ -9,7 +9,7 @@ import {
   readZipEntry,
 } from "../../src/cli/zipPackage";
 
-const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
+const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
 
 interface Part {
   name: string;

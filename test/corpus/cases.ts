@@ -67,7 +67,7 @@ export interface CorpusCase {
   readonly sheets: () => readonly SheetRecipe[];
   readonly year?: number;
   readonly expect: CorpusExpectation;
-  /** Large cases are run through the engine and CLI only by the scale test, not every door. */
+  /** Large cases run only in `npm run test:full` (test/corpus/largeCorpus.full.test.ts). */
   readonly large?: boolean;
 }
 

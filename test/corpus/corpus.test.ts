@@ -3,61 +3,23 @@
  * real .xlsx files) and the Office adapter (the in-memory Excel host) — with the same outcome from
  * both, the source untouched, and a second run identical to the first.
  */
-import { createHash } from "crypto";
-import { readFileSync } from "fs";
 import * as path from "path";
-import { main, type CliIo } from "../../src/cli/main";
 import { toResultJson } from "../../src/domain/resultJson";
-import { domainEngine } from "../../src/excel/engine";
-import { rankInExcel } from "../../src/excel/rankInExcel";
-import { installOfficeGlobals, removeOfficeGlobals, type FakeWorkbook } from "../excel/fakeExcel";
+import type { FakeWorkbook } from "../excel/fakeExcel";
 import { fakeFromFile } from "../excel/loadWorkbook";
 import { tempDir } from "../fixtures/workbooks";
 import { buildWorkbook } from "./build";
 import { CORPUS, type CorpusCase } from "./cases";
 import { agreement, mismatches, type JsonResult } from "./expectations";
+import { runAdapter, runCli as runCliIn, sha256 } from "./runDoors";
 
-const DECISION_DATE = "2024-03-31";
-const silent: CliIo = { stdout: () => undefined, stderr: () => undefined, now: () => new Date() };
 const dir = tempDir("dti-awards-corpus-");
 const outcomes = new Map<string, boolean>();
-
-const sha256 = (file: string): string =>
-  createHash("sha256").update(readFileSync(file)).digest("hex");
-
-async function runCli(
-  input: string,
-  id: string,
-  run: number,
-  year?: number,
-): Promise<{ code: number; json: JsonResult | null }> {
-  const json = path.join(dir, `${id}.${run}.json`);
-  const out = path.join(dir, `${id}.${run}.awards.xlsx`);
-  const yearArgs = year !== undefined ? ["--year", String(year)] : [];
-  const code = await main(
-    ["rank", input, "--out", out, "--json", json, "--decision-date", DECISION_DATE, ...yearArgs],
-    silent,
-  );
-  return { code, json: code === 2 ? null : (JSON.parse(readFileSync(json, "utf8")) as JsonResult) };
-}
+const runCli = (input: string, id: string, run: number, year?: number) =>
+  runCliIn(dir, input, id, run, year);
 
 function sourceCells(host: FakeWorkbook, names: readonly string[]): unknown {
   return names.map((name) => [name, host.sheets.find((s) => s.name === name)?.snapshot()]);
-}
-
-async function runAdapter(host: FakeWorkbook, year?: number) {
-  installOfficeGlobals(host);
-  try {
-    return await rankInExcel(
-      {
-        options: { decisionDate: DECISION_DATE, ...(year !== undefined ? { year } : {}) },
-        lang: "vi",
-      },
-      domainEngine,
-    );
-  } finally {
-    removeOfficeGlobals();
-  }
 }
 
 async function checkCase(corpusCase: CorpusCase): Promise<void> {
@@ -114,31 +76,6 @@ describe.each(CORPUS.filter((c) => !c.large).map((c) => [c.id, c] as const))(
     });
   },
 );
-
-describe("the 100,000-row corpus case", () => {
-  it("is ranked completely by the command line, twice the same, the input untouched, and the same by the add-in", async () => {
-    const big = CORPUS.find((c) => c.large) as CorpusCase;
-    outcomes.set(big.id, false);
-    const input = path.join(dir, `${big.id}.xlsx`);
-    await buildWorkbook(big.sheets()).xlsx.writeFile(input);
-    const before = sha256(input);
-    const first = await runCli(input, big.id, 1);
-    expect(first.code).toBe(0);
-    expect(mismatches(first.json as JsonResult, big.expect)).toEqual([]);
-    const second = await runCli(input, big.id, 2);
-    expect(agreement(second.json as JsonResult)).toEqual(agreement(first.json as JsonResult));
-    expect(sha256(input)).toBe(before);
-
-    // The Office adapter on the same workbook: read and written in blocks under 5 MB, same result.
-    const host = await fakeFromFile(input);
-    const outcome = await runAdapter(host);
-    expect(host.syncs.every((s) => s.requestBytes < 5 * 1024 * 1024)).toBe(true);
-    expect(agreement(toResultJson(outcome.result, "vi") as unknown as JsonResult)).toEqual(
-      agreement(first.json as JsonResult),
-    );
-    outcomes.set(big.id, true);
-  }, 600_000);
-});
 
 afterAll(() => {
   const passed = [...outcomes.values()].filter(Boolean).length;

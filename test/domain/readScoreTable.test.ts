@@ -18,7 +18,7 @@ import {
   textNumbers,
 } from "../fixtures/layouts";
 
-const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
+const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
 
 /** The issues of a reading as "CODE Sheet!A1" lines. */
 function issueLines(reading: ScoreReading): string[] {

@@ -1,21 +1,22 @@
 /**
  * What the browser tests share: the built task pane (webpack, production) served on 127.0.0.1,
- * headless Debian Chromium through playwright-core, Office.js answered by the stand-in over an
- * in-memory Excel host, and every other off-machine request aborted and recorded.
+ * headless Chromium (the one findBrowser.ts finds) through playwright-core, Office.js answered by
+ * the stand-in over an in-memory Excel host, and every other off-machine request aborted and
+ * recorded.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { createServer, type Server } from "http";
 import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { FakeWorkbook } from "../excel/fakeExcel";
+import { findBrowser, launchTestBrowser, type BrowserLookup } from "./findBrowser";
 import { fixtureOf, type Fixture } from "./fixture";
 import { onDeclaredHost } from "./manifestFacts";
 
 export const ROOT = join(__dirname, "..", "..");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const CHROMIUM = "/usr/bin/chromium";
 const webpackBin = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
 
 let shots: string | null = null;
@@ -98,8 +99,29 @@ export function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
 }
 
+/** Closes a server and any connection still open to it, so that nothing keeps jest alive. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Starts the browser; when it cannot start, closes the server first, so that jest can exit. */
+async function launchBrowserOrClose(server: Server, lookup: BrowserLookup): Promise<Browser> {
+  try {
+    return await launchTestBrowser(lookup);
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
+
 /** Builds the add-in and the stand-in into a temporary folder, serves it and starts Chromium. */
 export async function startPaneHarness(): Promise<PaneHarness> {
+  // Look for the browser before the build, so that a machine without one fails in seconds.
+  const lookup = await findBrowser();
+  if (lookup.kind === "missing") throw new Error(lookup.message);
   const work = mkdtempSync(join(tmpdir(), "dti-e2e-"));
   const dist = join(work, "dist");
   execFileSync(process.execPath, [webpackBin, "--mode", "production", "--env", `outDir=${dist}`], {
@@ -110,18 +132,7 @@ export async function startPaneHarness(): Promise<PaneHarness> {
   const server = await serve(dist);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchBrowserOrClose(server, lookup);
 
   async function openPane(
     workbook: FakeWorkbook | Fixture,
@@ -158,8 +169,11 @@ export async function startPaneHarness(): Promise<PaneHarness> {
   return {
     openPane,
     close: async () => {
-      await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      try {
+        await browser.close();
+      } finally {
+        await closeServer(server);
+      }
     },
   };
 }

@@ -11,12 +11,12 @@ import { existsSync, mkdtempSync, readFileSync } from "fs";
 import type { Server } from "http";
 import { tmpdir } from "os";
 import { join, normalize } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { findBrowser, launchTestBrowser } from "./findBrowser";
 import { ROOT, serve } from "./paneHarness";
 
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 export const LIBRARY = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const webpackBin = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
 
 /** The Excel host scripts of the package the test runs, with the host info Excel gives each. */
@@ -57,6 +57,9 @@ export interface RealOfficeHarness {
 
 /** Builds the add-in into a temporary folder, serves it and starts Chromium. */
 export async function startRealOfficeHarness(): Promise<RealOfficeHarness> {
+  // Look for the browser before the build, so that a machine without one fails in seconds.
+  const lookup = await findBrowser();
+  if (lookup.kind === "missing") throw new Error(lookup.message);
   const dist = join(mkdtempSync(join(tmpdir(), "dti-office-js-")), "dist");
   execFileSync(process.execPath, [webpackBin, "--mode", "production", "--env", `outDir=${dist}`], {
     cwd: ROOT,
@@ -65,17 +68,14 @@ export async function startRealOfficeHarness(): Promise<RealOfficeHarness> {
   const server: Server = await serve(dist);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  let browser: Browser;
+  try {
+    browser = await launchTestBrowser(lookup);
+  } catch (error) {
+    // A browser that does not start must not leave the server open behind it.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
 
   async function open(
     options: { hostInfo?: string; officeJs?: "real" | "blocked" } = {},

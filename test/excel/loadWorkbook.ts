@@ -89,7 +89,5 @@ export async function fakeFromFile(path: string): Promise<FakeWorkbook> {
   return fakeFromExcelJs(workbook);
 }
 
-export const EXAMPLE_WORKBOOK = path.resolve(
-  __dirname,
-  "../../../shared/examples/dti-2023-can-tho.xlsx",
-);
+/** The officers' layout for 2023, made by samples/makeExample.ts and kept in the repository. */
+export const EXAMPLE_WORKBOOK = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");

@@ -8,7 +8,7 @@ import {
   uninstallCustomFunctions,
 } from "./customFunctionsShim";
 
-const EXAMPLE = path.resolve(__dirname, "../../../shared/examples/dti-2023-can-tho.xlsx");
+const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
 
 /** A worksheet's cells the way Office.js `range.values` gives them: "" for blanks and merged-away cells, formulas as their results. */
 function officeValues(sheet: ExcelJS.Worksheet): unknown[][] {
