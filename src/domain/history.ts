@@ -205,7 +205,7 @@ export const HISTORY_STYLES: Readonly<Record<string, PrintStyle>> = {
 
 /** Columns: STT, Đơn vị, then per year Tỷ lệ | Hạng | Khen thưởng, then two award counts. */
 const LEAD_COLUMNS = [5, 34] as const;
-const YEAR_COLUMNS = [9, 7, 15] as const;
+const YEAR_COLUMNS = [9, 7, 17] as const;
 const COUNT_COLUMNS = [9, 9] as const;
 
 const WORDS = {
@@ -349,8 +349,11 @@ export function historySheetModel(history: History, lang: Lang): PrintSheetModel
   b.put(row++, 0, w.join, "note", width);
 
   let chart: ChartSpec | null = null;
+  const breaksBefore: number[] = [];
   if (history.top.length > 0) {
     row += 1;
+    // The chart and its data print together, on a page of their own.
+    breaksBefore.push(row);
     b.put(row++, 0, w.chartNote, "section", width);
     const headerRow = row;
     b.put(row, 1, w.unit, "header");
@@ -399,6 +402,7 @@ export function historySheetModel(history: History, lang: Lang): PrintSheetModel
       fitToWidth: true,
       titleRows: { from: top, to: top + 1 },
       pageNumbers: true,
+      breaksBefore,
     },
     chart,
     freezeRows: top + 2,

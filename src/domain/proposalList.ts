@@ -18,7 +18,7 @@ import {
   type PrintStyle,
 } from "./printSheet";
 import { roundName } from "./reviewRound";
-import { BLOC_NAMES, MOVEMENT_NAME } from "./rules";
+import { MOVEMENT_NAME } from "./rules";
 import type {
   AwardResult,
   AwardYear,
@@ -123,6 +123,8 @@ export interface ProposalList {
   readonly lang: Lang;
   readonly year: AwardYear;
   readonly round: AwardYear;
+  /** The year the documents are dated: the decision date's, else the round's. */
+  readonly documentYear: number;
   readonly submitter: Submitter;
   readonly title: string;
   readonly subtitle: string;
@@ -148,9 +150,20 @@ function scoreText(value: number, lang: Lang): string {
   return lang === "vi" ? text.replace(".", ",") : text;
 }
 
-/** "đạt tỷ lệ điểm 94,85%, xếp hạng 1/20 Khối sở, ban, ngành …" for a unit. */
+/** The bloc as a line of the list names it: short, with its members. */
+const BLOC_LABELS: Readonly<Record<Bloc, Readonly<Record<Lang, string>>>> = {
+  1: { vi: "Khối 1 (sở, ban, ngành)", en: "bloc 1 (city agencies)" },
+  2: { vi: "Khối 2 (UBND quận, huyện)", en: "bloc 2 (districts)" },
+  3: { vi: "Khối 3 (UBND xã, phường, thị trấn)", en: "bloc 3 (communes and wards)" },
+  4: {
+    vi: "Khối 4 (doanh nghiệp viễn thông, công nghệ thông tin)",
+    en: "bloc 4 (telecom and IT enterprises)",
+  },
+};
+
+/** "đạt tỷ lệ điểm 94,85%, xếp hạng 1/20 Khối 1 (sở, ban, ngành)" for a unit. */
 function standing(unit: UnitResult, lang: Lang): string {
-  const bloc = BLOC_NAMES[unit.bloc][lang];
+  const bloc = BLOC_LABELS[unit.bloc][lang];
   const rank = unit.rank === null ? "" : `${unit.rank}/${unit.rankedCount}`;
   if (lang === "vi") {
     const measure =
@@ -184,6 +197,16 @@ function collectiveAchievement(unit: UnitResult, year: AwardYear, lang: Lang): s
   return text[0].toUpperCase() + text.slice(1);
 }
 
+/** A nominee's own sentence continuing the line: end punctuation off, first letter lower case
+ * unless it starts an acronym ("UBND"). */
+function continued(text: string): string {
+  const trimmed = text.replace(/[.;\s]+$/, "");
+  const [first, second] = [...trimmed];
+  return second !== undefined && second === second.toLowerCase() && second !== second.toUpperCase()
+    ? first.toLowerCase() + trimmed.slice(first.length)
+    : trimmed;
+}
+
 function individualAchievement(
   person: IndividualResult,
   unit: UnitResult | undefined,
@@ -194,19 +217,19 @@ function individualAchievement(
   if (lang === "vi") {
     parts.push(
       unit
-        ? `Cá nhân tiêu biểu của đơn vị ${standing(unit, lang)} ${indexOf(year, lang)}`
+        ? `Cá nhân tiêu biểu của đơn vị ${standing(unit, lang)} năm ${year}`
         : `Cá nhân tiêu biểu của đơn vị ${person.unit}`,
     );
     if (person.direct) parts.push("trực tiếp thực hiện nhiệm vụ chuyển đổi số");
   } else {
     parts.push(
       unit
-        ? `Outstanding official of a unit with ${standing(unit, lang)} ${indexOf(year, lang)}`
+        ? `Outstanding official of a unit with ${standing(unit, lang)} in ${year}`
         : `Outstanding official of ${person.unit}`,
     );
     if (person.direct) parts.push("does the digital-transformation work directly");
   }
-  if (person.achievement) parts.push(person.achievement.replace(/[.;\s]+$/, ""));
+  if (person.achievement) parts.push(continued(person.achievement));
   if (person.decision?.kind === "choose") {
     parts.push(
       lang === "vi"
@@ -331,14 +354,16 @@ export function buildProposalList(
   const budget = budgetOf({ ...result, years: [year] });
   const [title, subtitle] = titleOf(year.year, round, lang);
   const ofAgency = by.agencyName;
+  const documentYear = Number((result.decisionDate ?? "").slice(0, 4)) || round;
   const attachment =
     lang === "vi"
-      ? `(Kèm theo Tờ trình số       /TTr-${by.short} ngày      tháng      năm ${round} của ${ofAgency})`
-      : `(Attached to submission No.       /TTr-${by.short} of the ${ofAgency}, ${round})`;
+      ? `(Kèm theo Tờ trình số       /TTr-${by.short} ngày      tháng      năm ${documentYear} của ${ofAgency})`
+      : `(Attached to submission No.       /TTr-${by.short} of the ${ofAgency}, ${documentYear})`;
   return {
     lang,
     year: year.year,
     round,
+    documentYear,
     submitter: by,
     title,
     subtitle,
@@ -379,8 +404,8 @@ export const PROPOSAL_STYLES: Readonly<Record<string, PrintStyle>> = {
   signNote: { ...base, size: 13, italic: true, align: "center" },
 };
 
-/** STT | Tên | Chức vụ | Đơn vị | Tóm tắt thành tích | Hình thức: 97 characters wide. */
-export const PROPOSAL_COLUMNS = [6, 22, 13, 18, 26, 12] as const;
+/** STT | Tên | Chức vụ | Đơn vị | Tóm tắt thành tích | Hình thức: 90 characters wide (about one A4 portrait page at full size). */
+export const PROPOSAL_COLUMNS = [5, 19, 11, 14, 29, 12] as const;
 
 const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   vi: [
@@ -483,8 +508,8 @@ export function proposalSheetModel(list: ProposalList, severalYears: boolean): P
     row++,
     3,
     lang === "vi"
-      ? `${list.submitter.place}, ngày      tháng      năm ${list.round}`
-      : `${list.submitter.place}, ${list.round}`,
+      ? `${list.submitter.place}, ngày      tháng      năm ${list.documentYear}`
+      : `${list.submitter.place}, ${list.documentYear}`,
     "signNote",
     3,
   );
@@ -504,6 +529,7 @@ export function proposalSheetModel(list: ProposalList, severalYears: boolean): P
       fitToWidth: true,
       titleRows: { from: headerRow, to: headerRow },
       pageNumbers: true,
+      breaksBefore: [],
     },
     chart: null,
     freezeRows: 0,

@@ -60,7 +60,7 @@ export function buildSubmission(list: ProposalList): Submission {
   return {
     list,
     number: `Số:       /TTr-${by.short}`,
-    dateLine: `${by.place}, ngày      tháng      năm ${list.round}`,
+    dateLine: `${by.place}, ngày      tháng      năm ${list.documentYear}`,
     kind: "TỜ TRÌNH",
     subject: `Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố cho các tập thể, cá nhân có thành tích xuất sắc trong Phong trào thi đua “Chuyển đổi số đến năm 2025”, ${round}`,
     addressee: "Kính gửi: Chủ tịch Ủy ban nhân dân thành phố Cần Thơ.",

@@ -140,6 +140,9 @@ describe("the summary sheet", () => {
     expect(at(first?.values.top ?? -1, first?.values.left ?? -1)).toBe(0.9);
     expect(at(chart?.categories.top ?? -1, chart?.categories.left ?? -1)).toBe("2022");
     expect(chart?.anchor.top).toBeGreaterThan(first?.values.top ?? 0);
+    // The chart's block starts a printed page of its own, so the chart is never cut in two.
+    const noteRow = model.cells.find((c) => String(c.value).startsWith("Số liệu của biểu đồ"))?.row;
+    expect(model.page.breaksBefore).toEqual([noteRow]);
   });
 
   it("is made only for a run over several years", () => {

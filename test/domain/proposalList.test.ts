@@ -102,10 +102,10 @@ describe("the proposal list", () => {
       [4, "Đơn vị 4.1"],
     ]);
     expect(list.collectives[0].achievement).toBe(
-      "Đạt tỷ lệ điểm 94,85%, xếp hạng 1/3 Khối sở, ban, ngành (cơ quan chuyên môn thuộc UBND thành phố, Ban Quản lý các Khu chế xuất và Công nghiệp) theo Bộ chỉ số đánh giá chuyển đổi số thành phố Cần Thơ năm 2024.",
+      "Đạt tỷ lệ điểm 94,85%, xếp hạng 1/3 Khối 1 (sở, ban, ngành) theo Bộ chỉ số đánh giá chuyển đổi số thành phố Cần Thơ năm 2024.",
     );
     expect(list.collectives[3].achievement).toBe(
-      "Đạt 91 điểm đánh giá, xếp hạng 1/2 Khối doanh nghiệp viễn thông, công nghệ thông tin.",
+      "Đạt 91 điểm đánh giá, xếp hạng 1/2 Khối 4 (doanh nghiệp viễn thông, công nghệ thông tin).",
     );
     expect(list.collectives[0].form).toBe("Bằng khen của Chủ tịch UBND thành phố");
   });
@@ -119,7 +119,7 @@ describe("the proposal list", () => {
       unit: "Đơn vị 1.1",
     });
     expect(list.individuals[0].achievement).toBe(
-      "Cá nhân tiêu biểu của đơn vị đạt tỷ lệ điểm 94,85%, xếp hạng 1/3 Khối sở, ban, ngành (cơ quan chuyên môn thuộc UBND thành phố, Ban Quản lý các Khu chế xuất và Công nghiệp) theo Bộ chỉ số đánh giá chuyển đổi số thành phố Cần Thơ năm 2024; trực tiếp thực hiện nhiệm vụ chuyển đổi số; Trực tiếp vận hành Cổng dịch vụ công.",
+      "Cá nhân tiêu biểu của đơn vị đạt tỷ lệ điểm 94,85%, xếp hạng 1/3 Khối 1 (sở, ban, ngành) năm 2024; trực tiếp thực hiện nhiệm vụ chuyển đổi số; trực tiếp vận hành Cổng dịch vụ công.",
     );
   });
 
@@ -234,6 +234,7 @@ describe("the proposal list as a print-ready sheet", () => {
       fitToWidth: true,
       titleRows: { from: 8, to: 8 },
       pageNumbers: true,
+      breaksBefore: [],
     });
     expect(at(8, 0)).toBe("STT");
     expect(at(8, 5)).toBe("Hình thức khen thưởng");
@@ -285,7 +286,8 @@ describe("the submission (Tờ trình)", () => {
       buildProposalList(sample(), sample().years[0], "vi", submitter()),
     );
     expect(submission.number).toBe("Số:       /TTr-STTTT");
-    expect(submission.dateLine).toBe("Cần Thơ, ngày      tháng      năm 2024");
+    // Dated in the year of the decision date (2025-12-20), for the 2024 round.
+    expect(submission.dateLine).toBe("Cần Thơ, ngày      tháng      năm 2025");
     expect(submission.kind).toBe("TỜ TRÌNH");
     expect(submission.subject).toContain("đợt sơ kết năm 2024");
     expect(submission.paragraphs[1]).toBe("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ;");
