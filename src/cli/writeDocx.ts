@@ -26,7 +26,6 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  convertMillimetersToTwip,
   type ISectionOptions,
 } from "docx";
 import { PROPOSAL_COLUMNS, type ProposalEntry, type ProposalList } from "../domain/proposalList";
@@ -39,8 +38,9 @@ const TEXT_WIDTH = A4.width - mm(DECREE_30_MARGINS.left) - mm(DECREE_30_MARGINS.
 /** Half-points, as Word counts font sizes. */
 const pt = (points: number): number => points * 2;
 
+/** Millimetres in twentieths of a point, rounded (20 mm is 1134, not the 1133 truncation gives). */
 function mm(millimetres: number): number {
-  return convertMillimetersToTwip(millimetres);
+  return Math.round((millimetres * 1440) / 25.4);
 }
 
 interface RunStyle {
