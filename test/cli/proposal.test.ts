@@ -50,7 +50,9 @@ function entryText(bytes: Buffer, name: string): string {
   if (!dir.ok) throw new Error("not a zip");
   const entry = dir.entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no ${name} in the package`);
-  return readZipEntry(bytes, entry).toString("utf8");
+  const data = readZipEntry(bytes, entry);
+  if (!data) throw new Error(`${name} cannot be read`);
+  return data.toString("utf8");
 }
 
 function entryNames(bytes: Buffer): string[] {
