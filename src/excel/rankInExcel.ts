@@ -51,6 +51,8 @@ export type RankOutcome =
       readonly previews: readonly SheetPreview[];
       /** The proposal lists and the summary written beside them. */
       readonly printed?: readonly PrintedSheet[];
+      /** The council's decisions sheet the Rank read, if the workbook has one. */
+      readonly decisionSheet?: string;
     }
   | {
       /** Nothing could be ranked: nothing was written. */
@@ -158,6 +160,14 @@ async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutco
       : null;
     const sheets = await writeSheetModels(context, models, reading.infos);
     const printed = printing ? await printing.finish() : [];
-    return { kind: "written", result, sheets, previews, printed };
+    const decisionSheet = proposal.options.decisions?.name;
+    return {
+      kind: "written",
+      result,
+      sheets,
+      previews,
+      printed,
+      ...(decisionSheet ? { decisionSheet } : {}),
+    };
   });
 }

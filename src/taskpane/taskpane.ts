@@ -30,7 +30,14 @@ import {
   type SheetPreview,
 } from "../excel/rankInExcel";
 import { RIBBON_RUN_EVENT, type RibbonRun } from "../commands/ribbonRun";
+import { recordDecisions } from "../excel/decisionsSheet";
 import { langFromDisplayLanguage, t, type StringKey } from "./i18n";
+import {
+  applyProposalLanguage,
+  initProposalControls,
+  renderProposalPanel,
+  saveProposalChoices,
+} from "./proposal";
 
 /** The roles the officer can map (the note column is optional and not offered). */
 const MAPPED_ROLES: readonly ColumnRole[] = COLUMN_ROLES.filter((role) => role !== "note");
@@ -125,6 +132,7 @@ function applyLanguage(): void {
     ...AWARD_YEARS.map((y) => new Option(String(y), String(y))),
   );
   year.value = chosen;
+  applyProposalLanguage(state.lang);
   renderMapping();
 }
 
@@ -165,6 +173,18 @@ function renderResult(outcome: RankOutcome): void {
     }
     box.hidden = false;
   }
+  renderProposalPanel(byId("proposal"), outcome, state.lang, {
+    record: async (rows) => {
+      try {
+        await recordDecisions(rows, state.lang);
+      } catch (error) {
+        showError(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      await runRank();
+    },
+    open: openSheet,
+  });
   state.previews = outcome.previews;
   renderMapping();
   const mapping = byId<HTMLDetailsElement>("mapping");
@@ -336,6 +356,12 @@ async function runRank(): Promise<void> {
     const year = byId<HTMLSelectElement>("year").value;
     const decisionDate = byId<HTMLInputElement>("decision-date").value || isoToday();
     await saveDecisionDate(decisionDate);
+    const roundProblem = await saveProposalChoices(state.lang, year ? Number(year) : undefined);
+    if (roundProblem) {
+      setStatus("");
+      showError(roundProblem);
+      return;
+    }
     const options = optionsWithMapping(
       { decisionDate, ...(year ? { year: Number(year) } : {}) },
       loadMapping(),
@@ -357,6 +383,7 @@ async function runRank(): Promise<void> {
 function start(): void {
   state.lang = langFromDisplayLanguage(Office.context.displayLanguage);
   byId<HTMLInputElement>("decision-date").value = loadDecisionDate() ?? isoToday();
+  initProposalControls();
   applyLanguage();
   byId("lang").addEventListener("click", () => {
     state.lang = state.lang === "vi" ? "en" : "vi";

@@ -115,6 +115,7 @@ describe("functions.json built from the JSDoc", () => {
       "[year]",
       "[nominees[][]]",
       "[decisionDate]",
+      "[decisions[][]]",
     ]);
   });
 
