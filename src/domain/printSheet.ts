@@ -126,15 +126,18 @@ export function lineHeight(size: number): number {
  */
 export function wrappedLines(text: string, width: number, size: number): number {
   // A column of width w is about 7w + 5 pixels; Times New Roman 12 averages a little under that
-  // per character in Vietnamese text (measured in LibreOffice with Times's metrics: 33–36
-  // characters a line at width 32). A slightly low count keeps the last line inside its row.
-  const perLine = Math.max(4, Math.floor((width * 1.05 * 12) / size));
+  // per lower-case character in Vietnamese text (measured in LibreOffice with Times's metrics:
+  // 33–36 characters a line at width 32), capitals about a third more. A slightly low capacity
+  // keeps the last line inside its row.
+  const perLine = Math.max(4, (width * 1.1 * 12) / size);
+  const widthOf = (word: string): number =>
+    [...word].reduce((sum, ch) => sum + (ch !== ch.toLowerCase() ? 1.35 : 1), 0);
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let used = 0;
     let count = 1;
     for (const word of paragraph.split(" ").filter((w) => w !== "")) {
-      const length = [...word].length;
+      const length = widthOf(word);
       if (used === 0) used = length;
       else if (used + 1 + length <= perLine) used += 1 + length;
       else {
@@ -170,7 +173,8 @@ export class PrintSheetBuilder {
     if (!look) throw new Error(`Unknown print style ${style}`);
     const width = this.columns.slice(col, col + span).reduce((a, w) => a + w, 0);
     const text = value === null ? "" : String(value);
-    const lines = look.wrap ? wrappedLines(text, width, look.size) : 1;
+    // A number shows in its format on one line, whatever its digits.
+    const lines = look.wrap && typeof value === "string" ? wrappedLines(text, width, look.size) : 1;
     const points = lines * lineHeight(look.size) + 3;
     this.heights.set(row, Math.max(this.heights.get(row) ?? 0, points));
     return this;
