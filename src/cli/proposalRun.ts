@@ -42,7 +42,6 @@ import { AWARD_YEARS, LANGS } from "../domain/types";
 import { checkProposalArgs, type Checked, type ProposalArgs } from "./proposalArgs";
 import { readWorkbookFile } from "./readWorkbook";
 import { addPrintSheet } from "./writePrintSheet";
-import { submissionDocx } from "./writeDocx";
 import { addChartsToXlsx, type SheetChart } from "./xlsxChart";
 
 /**
@@ -340,6 +339,8 @@ export async function writeProposalFiles(
       if (!year) continue;
       // An administrative document is written in Vietnamese, whatever the run's language.
       const list = buildProposalList(result, year, "vi", by);
+      // The .docx library is loaded only for a run that writes one (it weighs 13 MB in memory).
+      const { submissionDocx } = await import("./writeDocx");
       const written = await writeBytes(file, await submissionDocx(buildSubmission(list)));
       if (!written.ok) return written;
       const round = roundName(year.round ?? year.year, lang);
