@@ -72,8 +72,25 @@ export interface DecisionSource {
   readonly ignore: readonly string[];
 }
 
+/** The largest decisions .csv read (an .xlsx goes through the workbook reader's own limits). */
+export const MAX_DECISION_CSV_BYTES = 1024 * 1024;
+
 async function sheetFromFile(file: string): Promise<Checked<CellSheet>> {
   if (/\.csv$/i.test(file)) {
+    // A decisions table is a few dozen rows: a file this large is not one, and is not read.
+    const size = await fs.stat(file).then(
+      (stat) => stat.size,
+      () => -1,
+    );
+    if (size > MAX_DECISION_CSV_BYTES) {
+      return {
+        ok: false,
+        message: {
+          vi: `Tệp quyết định “${file}” quá lớn (${Math.round(size / 1024)} KB; tối đa ${MAX_DECISION_CSV_BYTES / 1024} KB) nên không được đọc.`,
+          en: `The decisions file “${file}” is too large (${Math.round(size / 1024)} KB; at most ${MAX_DECISION_CSV_BYTES / 1024} KB), so it is not read.`,
+        },
+      };
+    }
     try {
       const workbook = new ExcelJS.Workbook();
       const worksheet = await workbook.csv.readFile(file);

@@ -261,6 +261,21 @@ describe("dti-awards rank --decisions", () => {
     expect(issues.find((i) => i.code === "DECISION_UNIT_NOT_FOUND")?.cell).toBe("D3");
   });
 
+  it("refuses a decisions .csv too large to be a decisions table, before reading it", async () => {
+    const big = path.join(dir, "big.csv");
+    writeFileSync(big, `Năm,Đơn vị,Quyết định\n${"2024,X,Chọn\n".repeat(100_000)}`);
+    const result = await run([
+      "rank",
+      SAMPLE,
+      "--out",
+      path.join(dir, "b.xlsx"),
+      "--decisions",
+      big,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("quá lớn");
+  });
+
   it("refuses a decisions source that is neither a sheet nor a file", async () => {
     const result = await run([
       "rank",
