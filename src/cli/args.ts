@@ -4,9 +4,10 @@ import { isIsoDate, localIsoDate } from "../domain/prize";
  */
 import type { Bilingual, IsoDate, Lang } from "../domain/types";
 import { AWARD_YEARS, LANGS } from "../domain/types";
+import { checkProposalArgs, proposalHelp, type ProposalArgs } from "./proposalArgs";
 
-/** Options shared by `rank` and `demo`. */
-export interface RunArgs {
+/** Options shared by `rank` and `demo` (the proposal ones only when given). */
+export interface RunArgs extends ProposalArgs {
   readonly year: number | undefined;
   readonly decisionDate: IsoDate;
   readonly sheets: readonly string[];
@@ -34,6 +35,10 @@ const VALUE_OPTIONS = [
   "--out",
   "--json",
   "--lang",
+  "--decisions",
+  "--round",
+  "--proposal",
+  "--agency",
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -75,6 +80,10 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
   const positional: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
   const sheets: string[] = [];
+  const repeated: { "--round": string[]; "--proposal": string[] } = {
+    "--round": [],
+    "--proposal": [],
+  };
   let help = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -102,6 +111,7 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
         return fail(lang, `Tùy chọn ${name} cần một giá trị.`, `Option ${name} needs a value.`);
       }
       if (name === "--sheet") sheets.push(value);
+      else if (name === "--round" || name === "--proposal") repeated[name].push(value);
       else if (values[name] !== undefined) {
         return fail(
           lang,
@@ -163,6 +173,15 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
     );
   }
 
+  const proposal: ProposalArgs = {
+    ...(values["--decisions"] !== undefined ? { decisions: values["--decisions"] } : {}),
+    ...(repeated["--round"].length > 0 ? { rounds: repeated["--round"] } : {}),
+    ...(repeated["--proposal"].length > 0 ? { proposals: repeated["--proposal"] } : {}),
+    ...(values["--agency"] !== undefined ? { agency: values["--agency"] } : {}),
+  };
+  const checked = checkProposalArgs(proposal, year);
+  if (!checked.ok) return fail(lang, checked.message.vi, checked.message.en);
+
   const args: RunArgs = {
     year,
     decisionDate,
@@ -171,6 +190,7 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
     out,
     json: values["--json"],
     lang: (values["--lang"] as Lang | undefined) ?? "vi",
+    ...proposal,
   };
 
   if (command === "demo") {
@@ -218,7 +238,7 @@ Options:
   --out FILE.xlsx           where to write the result; default: <workbook>.awards.xlsx beside it
   --json FILE|-             also write the result as JSON (to standard output with -)
   --lang vi|en              language of the sheets and messages; default: vi
-
+${proposalHelp("en")}
 Exit codes: 0 ranked (warnings allowed); 1 ranked, but some rows are invalid (see the data-check
 sheet); 2 could not run (bad arguments, unreadable file, no score table).
 `;
@@ -238,7 +258,7 @@ Tùy chọn:
   --out TỆP.xlsx            nơi ghi kết quả; mặc định: <tệp>.awards.xlsx cạnh tệp gốc
   --json TỆP|-              ghi thêm kết quả dạng JSON (ra màn hình nếu là -)
   --lang vi|en              ngôn ngữ của trang kết quả và thông báo; mặc định: vi
-
+${proposalHelp("vi")}
 Mã thoát: 0 đã xếp hạng (có thể có cảnh báo); 1 đã xếp hạng nhưng có dòng không hợp lệ (xem trang
 Kiểm tra dữ liệu); 2 không chạy được (sai tham số, không đọc được tệp, không có bảng điểm).
 `;

@@ -25,6 +25,13 @@ import type {
 } from "../domain/types";
 import { AWARD_YEARS, LANGS } from "../domain/types";
 import { helpText, localIsoDate, parseArgs, type RunArgs } from "./args";
+import {
+  budgetSummary,
+  proposalInputs,
+  proposalOutput,
+  proposalOwnSheetNames,
+  writeProposalFiles,
+} from "./proposalRun";
 import { SAMPLE_FILE, samplePath } from "./projectRoot";
 import { isOwnSheetName, readWorkbookFile, type ReadNote } from "./readWorkbook";
 import { defaultOutputPath, sameFile, writeAwardWorkbook } from "./writeWorkbook";
@@ -58,7 +65,7 @@ export function ownSheetNames(): string[] {
   return LANGS.flatMap((lang) => [
     ...AWARD_YEARS.map((year) => candidateSheetName(year, lang)),
     dataCheckSheetName(lang),
-  ]);
+  ]).concat(proposalOwnSheetNames());
 }
 
 /**
@@ -330,12 +337,18 @@ async function runRanking(
     return { code: EXIT_CANNOT_RUN, result: null };
   }
 
+  const proposal = await proposalInputs(args, sheets, args.year);
+  if (!proposal.ok) {
+    io.stderr(bilingual(proposal.message, lang));
+    return { code: EXIT_CANNOT_RUN, result: null };
+  }
   const result = rankWorkbook(sheets, {
     year: args.year,
     decisionDate: args.decisionDate,
     sheets: args.sheets.length > 0 ? args.sheets : undefined,
     nomineeSheet: args.nomineeSheet,
-    ignoreSheets: ignored,
+    ignoreSheets: [...ignored, ...proposal.value.ignore],
+    ...proposal.value.options,
   });
   if (foundNoScoreTable(result)) {
     const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
@@ -351,7 +364,13 @@ async function runRanking(
   }
 
   const models = buildCandidateSheets(result, lang);
-  const written = await writeAwardWorkbook(load.loaded.workbook, input, out, models);
+  const written = await writeAwardWorkbook(
+    load.loaded.workbook,
+    input,
+    out,
+    models,
+    proposalOutput(result, lang, args, proposal.value.hasDecisionSheet, localIsoDate(io.now())),
+  );
   if (!written.ok) {
     io.stderr(bilingual(written.message, lang));
     return { code: EXIT_CANNOT_RUN, result };
@@ -380,7 +399,13 @@ async function runRanking(
       }
     }
   }
+  const files = await writeProposalFiles(result, args, lang);
+  if (!files.ok) {
+    io.stderr(bilingual(files.message, lang));
+    return { code: EXIT_CANNOT_RUN, result };
+  }
   say(summaryText(input, result, notes, written.path, lang));
+  for (const line of [...budgetSummary(result, lang), ...files.value]) say(`${line}\n`);
   if (args.json !== undefined && args.json !== "-") say(`${WORDS[lang].json}: ${args.json}\n`);
   return { code: hasInvalidRows(result) ? EXIT_INVALID_ROWS : EXIT_OK, result };
 }

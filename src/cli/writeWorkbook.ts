@@ -210,6 +210,14 @@ async function loadCopy(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** More than the sheet models: sheets added by other writers, and a pass over the saved bytes. */
+export interface WriteExtras {
+  /** Adds sheets to the copy and returns their names. */
+  readonly addSheets?: (workbook: ExcelJS.Workbook) => string[];
+  /** Rewrites the saved package (e.g. to add the parts of a chart ExcelJS cannot write). */
+  readonly transform?: (bytes: Buffer) => Promise<Buffer>;
+}
+
 export type WriteOutcome =
   | { readonly ok: true; readonly path: string; readonly sheetNames: readonly string[] }
   | { readonly ok: false; readonly message: Bilingual };
@@ -254,6 +262,7 @@ export async function writeAwardWorkbook(
   inputPath: string,
   outPath: string,
   models: readonly SheetModel[],
+  extras: WriteExtras = {},
 ): Promise<WriteOutcome> {
   if (await sameFile(inputPath, outPath)) {
     return {
@@ -268,12 +277,16 @@ export async function writeAwardWorkbook(
   // file a second time would double the time and the memory of a large run.
   const workbook = Buffer.isBuffer(source) ? await loadCopy(source) : source;
   const sheetNames = models.map((model) => addModelSheet(workbook, model).name);
+  sheetNames.push(...(extras.addSheets?.(workbook) ?? []));
   const temp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`,
   );
   try {
-    await workbook.xlsx.writeFile(temp);
+    if (extras.transform) {
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      await fs.writeFile(temp, await extras.transform(bytes));
+    } else await workbook.xlsx.writeFile(temp);
     await fs.rename(temp, outPath);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

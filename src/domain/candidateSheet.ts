@@ -3,8 +3,10 @@
  * add-in) render these models and nothing else, so the sheet an officer reads is the same
  * whichever door produced it, and every decision on it is explained on the sheet itself.
  */
+import { decisionLabel } from "./decisions";
 import type { Issue } from "./issues";
 import { roleLabel, tableSummary } from "./readingReport";
+import { roundLine } from "./reviewRound";
 import { BLOC_SHORT_NAMES, PLAN_REFERENCE } from "./rules";
 import type {
   CellRef,
@@ -281,7 +283,7 @@ function unitRow(
       unit.score,
       unit.maxScore,
       unit.ratio,
-      STATUS_LABELS[unit.status][lang],
+      unit.decision ? decisionLabel(unit.decision, lang) : STATUS_LABELS[unit.status][lang],
       chosen ? chosen.name : null,
       chosen ? chosen.title : null,
       unit.prizeVnd,
@@ -395,9 +397,11 @@ function individualRows(year: YearResult, lang: Lang): SheetRow[] {
           person.unitRank,
           person.direct ? "x" : "",
           year.year,
-          person.confirm && person.status !== "reserve"
-            ? `${INDIVIDUAL_LABELS[person.status][lang]} – ${lang === "vi" ? "cần xác nhận đơn vị" : "unit to confirm"}`
-            : INDIVIDUAL_LABELS[person.status][lang],
+          person.decision
+            ? decisionLabel(person.decision, lang)
+            : person.confirm && person.status !== "reserve"
+              ? `${INDIVIDUAL_LABELS[person.status][lang]} – ${lang === "vi" ? "cần xác nhận đơn vị" : "unit to confirm"}`
+              : INDIVIDUAL_LABELS[person.status][lang],
           shown(person.unit, person.unitGroup),
           person.title,
           `${person.source.sheet}!${person.source.cell}`,
@@ -443,7 +447,9 @@ function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): Shee
   const texts: SheetText[] = [];
   const tables: SheetTable[] = [];
   const names = tableNames(year.year, lang);
+  const round = roundLine(year.year, year.round ?? year.year, lang);
   const lines = titleLines(result, year.year, lang);
+  if (round) lines.splice(1, 0, round);
   lines.forEach((text, i) =>
     texts.push({ row: i, text, style: i === 0 ? "title" : i === 1 ? "subtitle" : "note" }),
   );

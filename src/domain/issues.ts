@@ -292,6 +292,95 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,
     en: (p) => `Sheet “${p.sheet}” has no max score column: units are ranked by score.`,
   },
+  /* Review rounds and the council's decisions (issue 12). */
+  ROUND_BEFORE_YEAR: {
+    severity: "error",
+    vi: (p) =>
+      `Bảng điểm năm ${p.year} không thể phục vụ đợt xét năm ${p.round} (trước năm chấm điểm); năm ${p.year} chưa được xếp hạng. Hãy chọn lại đợt xét.`,
+    en: (p) =>
+      `The ${p.year} scores cannot serve the ${p.round} round (before the score year); ${p.year} is not ranked. Choose the round again.`,
+  },
+  ROUND_CONFLICT: {
+    severity: "error",
+    vi: (p) =>
+      `Các năm điểm ${p.years} cùng phục vụ ${p.roundVi}; số suất của một đợt chỉ dùng một lần nên các năm này chưa được xếp hạng. Hãy chọn một năm, hoặc chọn lại đợt xét cho từng năm.`,
+    en: (p) =>
+      `The score years ${p.years} all serve ${p.roundEn}; a round's quotas are given once, so these years are not ranked. Choose one year, or choose each year's round again.`,
+  },
+  DECISION_ROW_INVALID: {
+    severity: "warning",
+    vi: (p) =>
+      `Dòng quyết định của Hội đồng chưa đọc được: ${p.detail}; dòng này không được áp dụng.`,
+    en: (p) => `A council decision row cannot be read: ${p.detailEn}; it is not applied.`,
+  },
+  DECISION_REASON_MISSING: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định rút đề nghị “${p.unit}” chưa ghi lý do; quyết định chưa được áp dụng. Hãy ghi lý do vào cột “Lý do”.`,
+    en: (p) =>
+      `The decision to withdraw “${p.unit}” gives no reason; it is not applied. Write the reason in the “Reason” column.`,
+  },
+  DECISION_UNIT_NOT_FOUND: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định về “${p.unit}” không còn áp dụng được: bảng điểm không còn đơn vị này ở ${p.where} (hoặc dòng của đơn vị không hợp lệ).`,
+    en: (p) =>
+      `The decision about “${p.unit}” no longer applies: the score table has no such unit in ${p.whereEn} (or its row is invalid).`,
+  },
+  DECISION_UNIT_AMBIGUOUS: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định về “${p.unit}” trùng tên nhiều đơn vị (${p.closest}); hãy ghi khối và quận, huyện. Quyết định chưa được áp dụng.`,
+    en: (p) =>
+      `The decision about “${p.unit}” matches several units (${p.closest}); write the bloc and the district. It is not applied.`,
+  },
+  DECISION_PERSON_NOT_FOUND: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định về cá nhân “${p.person}” không còn áp dụng được: “${p.unit}” không đề xuất người này.`,
+    en: (p) =>
+      `The decision about “${p.person}” no longer applies: “${p.unit}” does not propose this person.`,
+  },
+  DECISION_NOT_PROPOSED: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định rút đề nghị “${p.unit}” không còn cần: theo số liệu hiện tại “${p.unit}” không được đề xuất (${p.statusVi}). Hãy xóa hoặc sửa dòng quyết định.`,
+    en: (p) =>
+      `The decision to withdraw “${p.unit}” is no longer needed: on the current data “${p.unit}” is not proposed (${p.statusEn}). Delete or correct the decision row.`,
+  },
+  DECISION_NO_TIE: {
+    severity: "warning",
+    vi: (p) =>
+      `Quyết định chọn “${p.unit}” không còn áp dụng: “${p.unit}” không còn bằng điểm ở suất cuối (${p.statusVi}). Hãy xóa hoặc sửa dòng quyết định.`,
+    en: (p) =>
+      `The decision to choose “${p.unit}” no longer applies: “${p.unit}” is no longer tied at the last slot (${p.statusEn}). Delete or correct the decision row.`,
+  },
+  DECISION_BASIS_CHANGED: {
+    severity: "warning",
+    vi: (p) =>
+      `Số liệu của “${p.unit}” đã thay đổi từ khi Hội đồng quyết định (${p.changes}); quyết định chưa được áp dụng, trường hợp này vẫn chờ Hội đồng xét lại.`,
+    en: (p) =>
+      `The data of “${p.unit}” changed since the council decided (${p.changesEn}); the decision is not applied and the case waits for the council again.`,
+  },
+  DECISION_TOO_MANY: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year} khối ${p.bloc}: Hội đồng chọn ${p.count} ${p.recipient} cho ${p.open} suất còn lại; các quyết định chọn này chưa được áp dụng.`,
+    en: (p) =>
+      `Year ${p.year}, bloc ${p.bloc}: the council chose ${p.count} ${p.recipientEn} for ${p.open} remaining slot(s); these choices are not applied.`,
+  },
+  DECISION_CONFLICT: {
+    severity: "warning",
+    vi: (p) =>
+      `Có hai quyết định trái nhau về “${p.unit}” (chọn và rút đề nghị); cả hai chưa được áp dụng.`,
+    en: (p) =>
+      `Two decisions about “${p.unit}” contradict each other (choose and withdraw); neither is applied.`,
+  },
+  DECISION_APPLIED: {
+    severity: "info",
+    vi: (p) => `Đã áp dụng quyết định của Hội đồng: ${p.actionVi}.`,
+    en: (p) => `The council's decision is applied: ${p.actionEn}.`,
+  },
 });
 
 export type IssueCode = keyof typeof ISSUE_DEFINITIONS;

@@ -4,17 +4,19 @@
  * rank, select, match the nominees, price the awards, and say why in one line per unit.
  */
 import { dataCheckSheetName } from "./candidateSheet";
+import { decideBloc, placeDecisions, readDecisions, type DecisionReading } from "./decisions";
 import type { Issue } from "./issues";
 import { makeIssue, sortIssues } from "./issues";
 import { prizeBasis } from "./prize";
 import { rankUnitsWithinBloc } from "./rankUnits";
 import { readNominees } from "./readNominees";
 import { readScoreTables } from "./readScoreTable";
+import { roundIssues, roundOf } from "./reviewRound";
 import { awardSlots, isAwardYear } from "./rules";
 import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
 import type { NomineeDoubt } from "./matchNominees";
 import { doubtWords } from "./matchNominees";
-import { matchNominees, selectCollectiveAwards, selectIndividualAwards } from "./selectAwards";
+import { matchNominees } from "./selectAwards";
 import type {
   AwardResult,
   AwardYear,
@@ -22,6 +24,7 @@ import type {
   Bloc,
   BlocResult,
   CellSheet,
+  CouncilDecision,
   DetectedTable,
   IndividualResult,
   InvalidUnitRow,
@@ -49,6 +52,8 @@ export interface EngineReadings {
     readonly issues: readonly Issue[];
     readonly table: DetectedTable | null;
   };
+  /** The council's decisions, when a decisions table was given. */
+  readonly decisions?: DecisionReading | null;
 }
 
 const slotWordsEn = (n: number): string => `${n} slot${n === 1 ? "" : "s"}`;
@@ -232,6 +237,9 @@ interface BlocInput {
   readonly hasNomineeTable: boolean;
   readonly basis: PrizeBasis | null;
   readonly errorCells: ReadonlyMap<string, string>;
+  /** The review round the year serves: it sets the quotas. */
+  readonly round: AwardYear;
+  readonly decisions: readonly CouncilDecision[];
 }
 
 const tieOf = (
@@ -247,15 +255,24 @@ const tieOf = (
 function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly issues: Issue[] } {
   const { bloc, year, basis } = input;
   const issues: Issue[] = [];
-  const collectiveSlots = awardSlots(bloc, year, "collective");
-  const individualSlots = awardSlots(bloc, year, "individual");
+  const collectiveSlots = awardSlots(bloc, input.round, "collective");
+  const individualSlots = awardSlots(bloc, input.round, "individual");
   const ranked = rankUnitsWithinBloc(input.units);
   const rankedCount = ranked.length;
-  const collectives = selectCollectiveAwards(ranked, collectiveSlots);
-  const individuals =
-    bloc === 4
-      ? []
-      : selectIndividualAwards(ranked, input.nomineesByUnit, individualSlots, input.doubts);
+  const decided = decideBloc({
+    year,
+    bloc,
+    ranked,
+    nomineesByUnit: input.nomineesByUnit,
+    collectiveSlots,
+    individualSlots,
+    individualsAllowed: bloc !== 4,
+    decisions: input.decisions,
+    doubts: input.doubts,
+  });
+  issues.push(...decided.issues);
+  const collectives = decided.collectives;
+  const individuals = decided.individuals;
   const chosenByUnit = new Map<UnitScore, Nominee>();
   for (const s of individuals) if (s.status !== "reserve") chosenByUnit.set(s.unit, s.nominee);
 
@@ -337,7 +354,8 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       note: unit.note,
       group: unit.group,
       source: unit.source,
-      reason: collectiveReason(selection, rankedCount, collectiveSlots),
+      reason: selection.note ?? collectiveReason(selection, rankedCount, collectiveSlots),
+      ...(selection.decision ? { decision: selection.decision } : {}),
     };
   });
   for (const row of [...input.unscored].sort((a, b) => a.order - b.order)) {
@@ -367,7 +385,9 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     confirm: selection.doubt !== null,
     prizeVnd: selection.status !== "reserve" && basis ? basis.bangKhenIndividualVnd : null,
     source: selection.nominee.source,
-    reason: individualReason(selection, context),
+    reason: selection.note ?? individualReason(selection, context),
+    ...(selection.nominee.achievement ? { achievement: selection.nominee.achievement } : {}),
+    ...(selection.decision ? { decision: selection.decision } : {}),
   }));
 
   return {
@@ -429,7 +449,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function rankReadings(readings: EngineReadings, options: RankOptions): AwardResult {
   const issues: Issue[] = [...readings.scores.issues, ...readings.nominees.issues];
   const basis = prizeBasis(options.decisionDate);
-  const years = yearsOfRun(readings, options.year);
+  const rounds = roundIssues(yearsOfRun(readings, options.year), options.rounds);
+  issues.push(...rounds.issues);
+  // A year whose round cannot be used is not ranked: its quotas would be a guess.
+  const years = yearsOfRun(readings, options.year).filter((y) => !rounds.blocked.includes(y));
   const inRun = new Set<number>(years);
 
   const unitsByBloc = new Map<string, UnitScore[]>();
@@ -473,8 +496,17 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.table)));
 
   const errorCells = errorCellsByRow(readings.scores.issues);
+  issues.push(...(readings.decisions?.issues ?? []));
+  const placed = placeDecisions(
+    readings.decisions?.decisions ?? [],
+    unitsInRun,
+    years,
+    options.year,
+  );
+  issues.push(...placed.issues);
   const yearResults: YearResult[] = years.map((year) => ({
     year,
+    round: roundOf(year, options.rounds),
     blocs: BLOCS.map((bloc) => {
       const key = blocYearKey(year, bloc);
       const { result, issues: blocIssues } = rankBloc({
@@ -488,6 +520,8 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         hasNomineeTable: readings.nominees.table !== null,
         basis,
         errorCells,
+        round: roundOf(year, options.rounds),
+        decisions: placed.byBloc.get(key) ?? [],
       });
       issues.push(...blocIssues);
       return result;
@@ -524,19 +558,26 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
  *   .years.map((y) => y.year) //=> [2023]
  */
 export function rankWorkbook(sheets: readonly CellSheet[], options: RankOptions): AwardResult {
+  // The decisions table is never read as scores or nominees, wherever it sits.
+  const decisionSheet = options.decisions;
+  const ignoreSheets =
+    decisionSheet && sheets.includes(decisionSheet)
+      ? [...(options.ignoreSheets ?? []), decisionSheet.name]
+      : options.ignoreSheets;
   const scores = readScoreTables(sheets, {
     year: options.year,
     sheets: options.sheets,
     columns: options.columns,
     bloc: options.bloc,
     headerRow: options.headerRow,
-    ignoreSheets: options.ignoreSheets,
+    ignoreSheets,
     nomineeSheet: options.nomineeSheet,
   });
   const nominees = readNominees(sheets, {
     nomineeSheet: options.nomineeSheet,
     year: options.year,
-    ignoreSheets: options.ignoreSheets,
+    ignoreSheets,
   });
-  return rankReadings({ scores, nominees }, options);
+  const decisions = decisionSheet ? readDecisions(decisionSheet) : null;
+  return rankReadings({ scores, nominees, decisions }, options);
 }

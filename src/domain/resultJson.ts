@@ -2,8 +2,10 @@
  * The command line's `--json` output: a stable, documented shape ("dti-awards/result@1") for
  * scripts and other systems. Fields may be added; the ones here are never renamed.
  */
+import { budgetOf, type Budget } from "./budget";
 import type { IssueCode } from "./issues";
 import type {
+  AppliedDecision,
   AwardResult,
   AwardYear,
   Bloc,
@@ -29,6 +31,15 @@ export interface ResultJsonUnit {
   readonly tie: { readonly size: number; readonly open: number } | null;
   readonly chosenIndividual: string | null;
   readonly reason: string;
+  /** The council's decision behind the status, when there is one. */
+  readonly decision?: ResultJsonDecision;
+}
+
+export interface ResultJsonDecision {
+  readonly kind: "choose" | "withdraw";
+  readonly reason: string;
+  /** "Sheet!A1" of the decision. */
+  readonly source: string;
 }
 
 export interface ResultJsonIndividual {
@@ -41,6 +52,7 @@ export interface ResultJsonIndividual {
   readonly prizeVnd: number | null;
   readonly source: string;
   readonly reason: string;
+  readonly decision?: ResultJsonDecision;
 }
 
 export interface ResultJsonBloc {
@@ -85,8 +97,12 @@ export interface ResultJson {
   readonly prize: PrizeBasis | null;
   readonly years: readonly {
     readonly year: AwardYear;
+    /** The review round the year's scores serve (its quotas). */
+    readonly round: AwardYear;
     readonly blocs: readonly ResultJsonBloc[];
   }[];
+  /** Prize money per year and recipient; tied slots apart as "pending". */
+  readonly budget: Budget;
   readonly issues: readonly ResultJsonIssue[];
   readonly unplaced: readonly ResultJsonUnplaced[];
   readonly tables: readonly ResultJsonTable[];
@@ -94,6 +110,11 @@ export interface ResultJson {
 
 const place = (ref: { readonly sheet: string; readonly cell: string }): string =>
   `${ref.sheet}!${ref.cell}`;
+
+const decisionJson = (decision: AppliedDecision | undefined): { decision?: ResultJsonDecision } =>
+  decision
+    ? { decision: { kind: decision.kind, reason: decision.reason, source: place(decision.source) } }
+    : {};
 
 /**
  * The JSON form of a result, messages in one language.
@@ -110,6 +131,7 @@ export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
     prize: result.prize,
     years: result.years.map((year) => ({
       year: year.year,
+      round: year.round ?? year.year,
       blocs: year.blocs.map((bloc) => ({
         bloc: bloc.bloc,
         collectiveSlots: bloc.collectiveSlots,
@@ -127,6 +149,7 @@ export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
           tie: u.tie,
           chosenIndividual: u.chosenIndividual,
           reason: u.reason[lang],
+          ...decisionJson(u.decision),
         })),
         individuals: bloc.individuals.map((p) => ({
           name: p.name,
@@ -138,9 +161,11 @@ export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
           prizeVnd: p.prizeVnd,
           source: place(p.source),
           reason: p.reason[lang],
+          ...decisionJson(p.decision),
         })),
       })),
     })),
+    budget: budgetOf(result),
     issues: result.issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,

@@ -241,6 +241,8 @@ export interface UnitResult {
   readonly source: CellRef;
   /** One line, e.g. "Hạng 2/20, ngoài 1 suất của khối". */
   readonly reason: Bilingual;
+  /** The council's decision that set this outcome, if any. */
+  readonly decision?: AppliedDecision;
 }
 
 export interface IndividualResult {
@@ -263,6 +265,10 @@ export interface IndividualResult {
   readonly prizeVnd: number | null;
   readonly source: CellRef;
   readonly reason: Bilingual;
+  /** The nominee's achievement summary as written on the nominee sheet, if any. */
+  readonly achievement?: string;
+  /** The council's decision that set this outcome, if any. */
+  readonly decision?: AppliedDecision;
 }
 
 export interface BlocResult {
@@ -280,6 +286,8 @@ export interface BlocResult {
 
 export interface YearResult {
   readonly year: AwardYear;
+  /** The review round the year's scores serve (its quotas); the score year when not set. */
+  readonly round?: AwardYear;
   /** Always the four blocs, in order. */
   readonly blocs: readonly BlocResult[];
 }
@@ -315,6 +323,10 @@ export interface RankOptions {
   readonly bloc?: Bloc;
   /** Sheets to ignore entirely (e.g. the add-in's own output sheets). */
   readonly ignoreSheets?: readonly string[];
+  /** The council's decisions table (its own sheet, or a sheet of another file). */
+  readonly decisions?: CellSheet;
+  /** Score year → review round, where the round (and so the quotas) is not the score year. */
+  readonly rounds?: RoundMap;
 }
 
 export interface AwardResult {
@@ -385,3 +397,56 @@ export interface SheetModel {
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * The council's decisions and the review rounds (issue 12). Optional everywhere, so that a run
+ * without them is the run it always was.
+ * ------------------------------------------------------------------------------------------- */
+
+/** What the council decided about a candidate: chose it among equals, or withdrew it. */
+export const DECISION_KINDS = ["choose", "withdraw"] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** The data a decision was taken on, as recorded beside it (null: not recorded). */
+export interface DecisionBasis {
+  /** The unit's ratio (or score, for a table ranked by score). */
+  readonly ratio: number | null;
+  readonly rank: number | null;
+  /** How many units shared the cut-off, and how many slots they competed for. */
+  readonly tieSize: number | null;
+  readonly open: number | null;
+}
+
+/**
+ * One row of the "Quyết định của Hội đồng" table. A decision names its unit by identity (score
+ * year, bloc, unit name as a key, district group), never by a row number of any sheet.
+ */
+export interface CouncilDecision {
+  /** The score year the decision is about. */
+  readonly year: AwardYear;
+  /** null when the row leaves it blank: found from the unit when only one unit fits. */
+  readonly bloc: Bloc | null;
+  readonly recipient: Recipient;
+  readonly unit: string;
+  /** `matchKey` of the unit name. */
+  readonly unitKey: string;
+  /** The district group as written, or "". */
+  readonly group: string;
+  /** The person, for an individual decision; "" for a collective one. */
+  readonly person: string;
+  readonly kind: DecisionKind;
+  readonly reason: string;
+  readonly basis: DecisionBasis;
+  /** The decision cell of the row. */
+  readonly source: CellRef;
+}
+
+/** A decision the engine applied to a unit or a person, with where it is written. */
+export interface AppliedDecision {
+  readonly kind: DecisionKind;
+  readonly reason: string;
+  readonly source: CellRef;
+}
+
+/** Score year → the review round (đợt xét) it serves, when they differ. */
+export type RoundMap = Readonly<Partial<Record<AwardYear, AwardYear>>>;

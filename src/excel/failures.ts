@@ -22,6 +22,7 @@ export const FAILURE_CODES = [
   "DATE-MISSING",
   "DATE-INVALID",
   "SHEET-GONE",
+  "ROUND-NEEDS-YEAR",
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -90,6 +91,16 @@ export const FAILURES: Readonly<Record<FailureCode, Omit<Failure, "code">>> = {
     action: {
       vi: "Bấm “Xếp hạng” lại để ghi lại trang.",
       en: "Click “Rank” again to write it again.",
+    },
+  },
+  "ROUND-NEEDS-YEAR": {
+    message: {
+      vi: "Đã chọn một đợt xét cụ thể nhưng chưa chọn năm xét.",
+      en: "A particular review round is chosen, but no year.",
+    },
+    action: {
+      vi: "Chọn “Năm xét” trước khi chọn đợt xét, rồi bấm “Xếp hạng” lại.",
+      en: "Choose the “Year” before choosing a review round, then click “Rank” again.",
     },
   },
 };

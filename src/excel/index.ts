@@ -7,3 +7,6 @@ export * from "./rankInExcel";
 export * from "./mapping";
 export * from "./dates";
 export * from "./activateSheet";
+export * from "./writePrintSheets";
+export * from "./decisionsSheet";
+export * from "./proposalSettings";

@@ -30,10 +30,14 @@ export function markerOf(model: Pick<SheetModel, "kind" | "year">): string {
  *
  * @example
  * isOwnMarker("candidates:2023") //=> true
+ * isOwnMarker("proposal:2024") //=> true
  * isOwnMarker("") //=> false
  */
 export function isOwnMarker(value: unknown): value is string {
-  return typeof value === "string" && /^(candidates:(\d{4}|all)|data-check)$/.test(value);
+  return (
+    typeof value === "string" &&
+    /^(candidates:(\d{4}|all)|data-check|proposal:(\d{4}|all)|history)$/.test(value)
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
  * candidate and data-check sheets. Used by the task pane and the ribbon command alike.
  */
 import type { Issue } from "../domain/issues";
+import type { PrintSheetModel } from "../domain/printSheet";
 import type {
   AwardResult,
   Bilingual,
@@ -11,14 +12,18 @@ import type {
   RankOptions,
   SheetModel,
 } from "../domain/types";
+import { proposalRankOptions } from "./proposalSettings";
 import { readWorkbook } from "./readWorkbook";
 import type { SettingsNotSavedError } from "./failures";
+import { queuePrintSheets, type PrintedSheet } from "./writePrintSheets";
 import { writeSheetModels, type WrittenSheet } from "./writeSheets";
 
 /** The two engine calls the adapter needs (injected, so the adapter can be tested alone). */
 export interface Engine {
   rankWorkbook(sheets: readonly CellSheet[], options: RankOptions): AwardResult;
   buildCandidateSheets(result: AwardResult, lang: Lang): SheetModel[];
+  /** The proposal lists and the summary, print-ready (an engine may have none). */
+  buildPrintSheets?(result: AwardResult, lang: Lang, agency: string | undefined): PrintSheetModel[];
 }
 
 export const RANK_STEPS = ["reading", "ranking", "writing"] as const;
@@ -47,6 +52,10 @@ export type RankOutcome =
       readonly previews: readonly SheetPreview[];
       /** The sheets are written, but Office could not save which ones are the add-in's. */
       readonly settingsNotSaved: SettingsNotSavedError | null;
+      /** The proposal lists and the summary written beside them. */
+      readonly printed?: readonly PrintedSheet[];
+      /** The council's decisions sheet the Rank read, if the workbook has one. */
+      readonly decisionSheet?: string;
     }
   | {
       /** Nothing could be ranked: nothing was written. */
@@ -130,9 +139,11 @@ async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutco
     request.onStep?.("reading");
     const reading = await readWorkbook(context);
     const ownSheets = reading.infos.filter((info) => info.marker !== null).map((i) => i.name);
+    const proposal = proposalRankOptions(reading.infos, reading.sheets, request.options);
     const options: RankOptions = {
       ...request.options,
       ignoreSheets: [...(request.options.ignoreSheets ?? []), ...ownSheets],
+      ...proposal.options,
     };
     request.onStep?.("ranking");
     const result = engine.rankWorkbook(reading.sheets, options);
@@ -142,7 +153,25 @@ async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutco
     }
     request.onStep?.("writing");
     const models = engine.buildCandidateSheets(result, request.lang);
+    // The proposal lists and the summary ride in the candidate sheets' requests.
+    const printing = engine.buildPrintSheets
+      ? await queuePrintSheets(
+          context,
+          engine.buildPrintSheets(result, request.lang, proposal.agency),
+          reading.infos,
+        )
+      : null;
     const { sheets, settingsNotSaved } = await writeSheetModels(context, models, reading.infos);
-    return { kind: "written", result, sheets, previews, settingsNotSaved };
+    const printed = printing ? await printing.finish() : [];
+    const decisionSheet = proposal.options.decisions?.name;
+    return {
+      kind: "written",
+      result,
+      sheets,
+      previews,
+      settingsNotSaved,
+      printed,
+      ...(decisionSheet ? { decisionSheet } : {}),
+    };
   });
 }

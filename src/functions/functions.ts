@@ -403,6 +403,17 @@ export function candidateMatrix(result: AwardResult, lang: Lang): (string | numb
   return rows;
 }
 
+/**
+ * The decisions range as the sheet the engine reads decisions from (the Rank button reads the
+ * same table from its sheet), or null when none was given.
+ */
+function decisionsArgument(decisions: unknown[][] | undefined): Parsed<CellSheet> | null {
+  if (!Array.isArray(decisions) || decisions.every((row) => row.every(isBlank))) return null;
+  const parsed = parseMatrix(decisions, { vi: "Bảng quyết định", en: "The decisions table" });
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { name: "decisions", values: decisions } };
+}
+
 /** Why a table gave no unit at all: its first error, or a general message. */
 function noUnitsMessage(result: AwardResult): Bilingual {
   const first = result.issues.find((issue) => issue.severity === "error");
@@ -421,6 +432,7 @@ function noUnitsMessage(result: AwardResult): Bilingual {
  * @param [year] The year to rank, 2022–2025 (default: the year the table states).
  * @param [nominees] The table of proposed individuals, including its header row.
  * @param [decisionDate] The award decision date, which sets the decree and base salary of the prize money (default: today).
+ * @param [decisions] The council's decisions table ("Quyết định của Hội đồng"), including its header row: ties it settled and candidates it withdrew.
  * @returns The candidate list, header row first.
  * @example
  * candidates([["Tên đơn vị", "Khối", "Điểm", "Điểm tối đa"], ["Sở Tư pháp", 1, 942.5, 1000]], 2023)[1][6] //=> "Đề xuất"
@@ -430,6 +442,7 @@ export function candidates(
   year?: unknown,
   nominees?: unknown[][],
   decisionDate?: unknown,
+  decisions?: unknown[][],
 ): unknown[][] {
   const parsedTable = parseMatrix(table, { vi: "Bảng điểm", en: "The score table" });
   if (!parsedTable.ok || parsedTable.value.rows < 2) {
@@ -460,10 +473,13 @@ export function candidates(
     if (!parsedDate.ok) return [[valueError(parsedDate.message)]];
     date = parsedDate.value;
   }
+  const decisionSheet = decisionsArgument(decisions);
+  if (decisionSheet && !decisionSheet.ok) return [[valueError(decisionSheet.message)]];
   const result = rankWorkbook(sheets, {
     decisionDate: date,
     ...(chosenYear === undefined ? {} : { year: chosenYear }),
     ...(sheets.length > 1 ? { nomineeSheet: "nominees" } : {}),
+    ...(decisionSheet ? { decisions: decisionSheet.value } : {}),
   });
   const matrix = candidateMatrix(result, displayLang());
   return matrix.length > 1 ? matrix : [[valueError(noUnitsMessage(result))]];

@@ -28,8 +28,15 @@ import {
 } from "../excel/mapping";
 import { rankInExcel, type RankOutcome, type RankStep } from "../excel/rankInExcel";
 import { RIBBON_RUN_EVENT, type RibbonRun } from "../commands/ribbonRun";
+import { recordDecisions } from "../excel/decisionsSheet";
 import { formatDecisionDate, parseDecisionDate } from "./decisionDate";
 import { langFromDisplayLanguage, t, type StringKey } from "./i18n";
+import {
+  applyProposalLanguage,
+  initProposalControls,
+  renderProposalPanel,
+  saveProposalChoices,
+} from "./proposal";
 import {
   columnChoices,
   columnToChoose,
@@ -112,6 +119,7 @@ function applyLanguage(): void {
   );
   year.value = chosen;
   if (!byId("decision-date-error").hidden) showDateError(currentDateProblem());
+  applyProposalLanguage(state.lang);
   redraw();
 }
 
@@ -238,6 +246,18 @@ function renderOutcome(outcome: RankOutcome, notices: readonly Failure[]): void 
     body.prepend(noticeBar(failureOf(outcome.settingsNotSaved)));
   }
   byId("result").hidden = body.childElementCount === 0;
+  renderProposalPanel(byId("proposal"), outcome, state.lang, {
+    record: async (rows) => {
+      try {
+        await recordDecisions(rows, state.lang);
+      } catch (error) {
+        showFailure(failureOf(error));
+        return;
+      }
+      await runRank();
+    },
+    open: openSheet,
+  });
   renderReadings(outcome);
   const mapping = byId<HTMLDetailsElement>("mapping");
   state.choose = choose;
@@ -535,6 +555,13 @@ async function runRank(earlier: readonly Failure[] = []): Promise<void> {
       notices.push(failureOf(error));
     }
     const year = byId<HTMLSelectElement>("year").value;
+    const roundProblem = await saveProposalChoices(state.lang, year ? Number(year) : undefined);
+    if (roundProblem) {
+      setBusy(false);
+      setStatus("");
+      showFailure(failure("ROUND-NEEDS-YEAR"));
+      return;
+    }
     const options = optionsWithMapping(
       { decisionDate: date.iso, ...(year ? { year: Number(year) } : {}) },
       loadMapping(),
@@ -560,6 +587,7 @@ function startInExcel(): void {
   state.lang = langFromDisplayLanguage(Office.context.displayLanguage);
   const saved = loadDecisionDate();
   byId<HTMLInputElement>("decision-date").value = saved ? formatDecisionDate(saved) : "";
+  initProposalControls();
   state.ready = true;
   setStatus("");
   setBusy(false);

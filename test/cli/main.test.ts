@@ -118,6 +118,9 @@ describe("dti-awards rank on the example workbook", () => {
       "Cá nhân đề xuất",
       "Đề xuất khen thưởng 2023",
       "Kiểm tra dữ liệu",
+      // The proposal list, and the decisions sheet a workbook without one gets (issue 12).
+      "Danh sách đề nghị khen thưởng",
+      "Quyết định của Hội đồng",
     ]);
     const sheet = workbook.getWorksheet("Đề xuất khen thưởng 2023");
     if (!sheet) throw new Error("no candidate sheet");

@@ -50,6 +50,19 @@ const SAMPLE_PARAMS: IssueParams = {
   matched: "Phường An Cư (Quận Ninh Kiều)",
   why: "tên viết gần đúng",
   whyEn: "the name is spelt differently",
+  round: 2025,
+  roundVi: "đợt tổng kết năm 2025",
+  roundEn: "the 2025 summary round",
+  detail: "thiếu năm",
+  detailEn: "no year",
+  where: "khối 3 năm 2024",
+  whereEn: "bloc 3 of 2024",
+  statusVi: "hạng 1/20, đề xuất",
+  statusEn: "rank 1 of 20, candidate",
+  changes: "tỷ lệ 93,20% → 93,40%",
+  changesEn: "ratio 93.20% → 93.40%",
+  actionVi: "chọn “Sở Y tế”",
+  actionEn: "choose “Sở Y tế”",
 };
 
 describe("the issue catalogue", () => {

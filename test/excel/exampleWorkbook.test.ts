@@ -57,6 +57,8 @@ describe("Rank on the Department's example workbook", () => {
     expect(names.map((n) => JSON.stringify([...host.sheet(n).cells]))).toEqual(before);
     expect(host.sheets.map((s) => s.name)).toEqual([
       ...names,
+      // The proposal list (issue 12), written in the same requests just before the candidates.
+      "Danh sách đề nghị khen thưởng",
       "Đề xuất khen thưởng 2023",
       "Kiểm tra dữ liệu",
     ]);

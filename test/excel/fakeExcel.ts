@@ -33,6 +33,23 @@ export interface FakeCell {
   fontSize: number | null;
   hyperlink: FakeHyperlink | null;
   wrapText: boolean;
+  /* Print formats (the proposal list and the summary): set only when written. */
+  fontName?: string;
+  underline?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Sides with a continuous border: "top", "bottom", "left", "right". */
+  borders?: string[];
+}
+
+/** A chart added with `worksheet.charts.add` (type, source range, series, title, position). */
+export interface FakeChart {
+  type: string;
+  seriesBy: string;
+  source: { top: number; left: number; bottom: number; right: number };
+  title: string;
+  legend: string;
+  position: { from: string; to: string } | null;
 }
 
 export interface FakeTable {
@@ -74,7 +91,15 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
   /** Print settings written through `worksheet.pageLayout` (ExcelApi 1.9). */
-  readonly pageLayout: { orientation?: string; paperSize?: string } = {};
+  readonly pageLayout: { orientation?: string; paperSize?: string; [setting: string]: unknown } =
+    {};
+  /* Print layout written for the proposal list and the summary. */
+  readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  readonly rowHeights = new Map<number, number>();
+  readonly charts: FakeChart[] = [];
+  /** Rows that start a new printed page (`horizontalPageBreaks.add`). */
+  readonly pageBreaks: number[] = [];
+  showGridlines = true;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
 
   constructor(
@@ -603,29 +628,113 @@ export class WorksheetProxy extends ClientObject {
     };
   }
 
-  get pageLayout(): { orientation: string; paperSize: string } {
+  get pageLayout(): FakePageLayout {
     if (!requirementSupported(this.context.host, "ExcelApi", 1.9)) {
       throw new RichApiError("ApiNotFound", "pageLayout needs ExcelApi 1.9");
     }
-    const enqueue = (args: Record<string, string>, apply: () => void): void =>
+    const enqueue = (args: Record<string, unknown>, apply: () => void): void =>
       this.context.enqueue(args, apply);
     const resolve = this.resolve;
+    const setting = (key: string) => (value: unknown) =>
+      enqueue({ [key]: value }, () => {
+        resolve().pageLayout[key] = value;
+      });
+    const writeOnly = (): never => {
+      throw new RichApiError("PropertyNotLoaded", "page layout is write-only in this host");
+    };
+    const headerFooter = (page: string) => ({
+      set centerHeader(text: string) {
+        setting(`${page}.centerHeader`)(text);
+      },
+      get centerHeader(): string {
+        return writeOnly();
+      },
+    });
     return {
       set orientation(value: string) {
-        enqueue({ orientation: value }, () => {
-          resolve().pageLayout.orientation = value;
-        });
+        setting("orientation")(value);
       },
       set paperSize(value: string) {
-        enqueue({ paperSize: value }, () => {
-          resolve().pageLayout.paperSize = value;
-        });
+        setting("paperSize")(value);
       },
       get orientation(): string {
-        throw new RichApiError("PropertyNotLoaded", "orientation is write-only in this host");
+        return writeOnly();
       },
       get paperSize(): string {
-        throw new RichApiError("PropertyNotLoaded", "paperSize is write-only in this host");
+        return writeOnly();
+      },
+      set topMargin(points: number) {
+        setting("topMargin")(points);
+      },
+      set bottomMargin(points: number) {
+        setting("bottomMargin")(points);
+      },
+      set leftMargin(points: number) {
+        setting("leftMargin")(points);
+      },
+      set rightMargin(points: number) {
+        setting("rightMargin")(points);
+      },
+      set centerHorizontally(on: boolean) {
+        setting("centerHorizontally")(on);
+      },
+      set zoom(zoom: Record<string, number>) {
+        setting("zoom")({ ...zoom });
+      },
+      setPrintTitleRows(rows: string) {
+        setting("printTitleRows")(rows);
+      },
+      headersFooters: {
+        set state(state: string) {
+          setting("headersFooters.state")(state);
+        },
+        get state(): string {
+          return writeOnly();
+        },
+        defaultForAllPages: headerFooter("defaultForAllPages"),
+        firstPage: headerFooter("firstPage"),
+      },
+    } as FakePageLayout;
+  }
+
+  set showGridlines(show: boolean) {
+    this.context.enqueue({ showGridlines: show }, () => {
+      this.resolve().showGridlines = show;
+    });
+  }
+
+  get horizontalPageBreaks(): { add: (range: RangeProxy) => void } {
+    if (!requirementSupported(this.context.host, "ExcelApi", 1.9)) {
+      throw new RichApiError("ApiNotFound", "horizontalPageBreaks needs ExcelApi 1.9");
+    }
+    return {
+      add: (range: RangeProxy) =>
+        this.context.enqueue({ pageBreak: true }, () => {
+          const box = range.resolve();
+          if (!box) throw new RichApiError("InvalidArgument", "Null range.");
+          this.resolve().pageBreaks.push(box.top);
+        }),
+    };
+  }
+
+  get charts(): { add: (type: string, source: RangeProxy, seriesBy?: string) => FakeChartProxy } {
+    return {
+      add: (type: string, source: RangeProxy, seriesBy = "Auto") => {
+        const chart: FakeChart = {
+          type,
+          seriesBy,
+          source: { top: 0, left: 0, bottom: 0, right: 0 },
+          title: "",
+          legend: "",
+          position: null,
+        };
+        this.context.enqueue({ addChart: type, seriesBy }, () => {
+          const box = source.resolve();
+          if (!box) throw new RichApiError("InvalidArgument", "Null range.");
+          chart.source = { top: box.top, left: box.left, bottom: box.bottom, right: box.right };
+          this.resolve().charts.push(chart);
+        });
+        return new FakeChartProxy(this.context, chart);
       },
     };
   }
@@ -983,6 +1092,18 @@ export class RangeProxy extends ClientObject {
     });
   }
 
+  merge(across = false): void {
+    this.context.enqueue({ merge: across }, () => {
+      const box = this.box();
+      const overlaps = box.sheet.merges.some(
+        (m) =>
+          m.top <= box.bottom && box.top <= m.bottom && m.left <= box.right && box.left <= m.right,
+      );
+      if (overlaps) throw new RichApiError("InvalidOperation", "Cannot merge over a merged area.");
+      box.sheet.merges.push({ top: box.top, left: box.left, bottom: box.bottom, right: box.right });
+    });
+  }
+
   getEntireColumn(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const box = this.box();
@@ -1023,6 +1144,77 @@ class RangeFormatProxy {
     });
   }
 
+  set horizontalAlignment(alignment: string) {
+    this.each({ horizontalAlignment: alignment }, (cell) => {
+      cell.horizontalAlignment = alignment;
+    });
+  }
+
+  set verticalAlignment(alignment: string) {
+    this.each({ verticalAlignment: alignment }, (cell) => {
+      cell.verticalAlignment = alignment;
+    });
+  }
+
+  set rowHeight(points: number) {
+    this.context.enqueue({ rowHeight: points }, () => {
+      const box = this.box();
+      for (let r = box.top; r <= box.bottom; r += 1) box.sheet.rowHeights.set(r, points);
+    });
+  }
+
+  get borders(): { getItem: (edge: string) => { style: string; color: string } } {
+    const context = this.context;
+    const box = this.box;
+    const sides = (edge: string, r: number, c: number, b: Box): string[] => {
+      switch (edge) {
+        case "EdgeTop":
+          return r === b.top ? ["top"] : [];
+        case "EdgeBottom":
+          return r === b.bottom ? ["bottom"] : [];
+        case "EdgeLeft":
+          return c === b.left ? ["left"] : [];
+        case "EdgeRight":
+          return c === b.right ? ["right"] : [];
+        case "InsideVertical":
+          return [...(c > b.left ? ["left"] : []), ...(c < b.right ? ["right"] : [])];
+        case "InsideHorizontal":
+          return [...(r > b.top ? ["top"] : []), ...(r < b.bottom ? ["bottom"] : [])];
+        default:
+          throw new RichApiError("InvalidArgument", `Unknown border ${edge}`);
+      }
+    };
+    return {
+      getItem: (edge: string) => ({
+        set style(style: string) {
+          context.enqueue({ border: edge, style }, () => {
+            const b = box();
+            for (let r = b.top; r <= b.bottom; r += 1) {
+              for (let c = b.left; c <= b.right; c += 1) {
+                const cell = b.sheet.cell(r, c);
+                const set = new Set(cell.borders ?? []);
+                for (const side of sides(edge, r, c, b)) {
+                  if (style === "None") set.delete(side);
+                  else set.add(side);
+                }
+                cell.borders = [...set].sort();
+              }
+            }
+          });
+        },
+        get style(): string {
+          throw new RichApiError("PropertyNotLoaded", "border is write-only in this host");
+        },
+        set color(_color: string) {
+          context.enqueue({ borderColor: edge }, () => undefined);
+        },
+        get color(): string {
+          throw new RichApiError("PropertyNotLoaded", "border is write-only in this host");
+        },
+      }),
+    };
+  }
+
   get fill(): { color: string } {
     const each = this.each.bind(this);
     return {
@@ -1037,12 +1229,35 @@ class RangeFormatProxy {
     };
   }
 
-  get font(): { color: string; bold: boolean; italic: boolean; size: number } {
+  get font(): {
+    color: string;
+    bold: boolean;
+    italic: boolean;
+    size: number;
+    name: string;
+    underline: string;
+  } {
     const each = this.each.bind(this);
     const notLoaded = (): never => {
       throw new RichApiError("PropertyNotLoaded", "font is not loaded");
     };
     return {
+      set name(name: string) {
+        each({ fontName: name }, (cell) => {
+          cell.fontName = name;
+        });
+      },
+      get name(): string {
+        return notLoaded();
+      },
+      set underline(underline: string) {
+        each({ underline }, (cell) => {
+          cell.underline = underline;
+        });
+      },
+      get underline(): string {
+        return notLoaded();
+      },
       set color(color: string) {
         each({ fontColor: color }, (cell) => {
           cell.fontColor = color.toUpperCase();
@@ -1111,6 +1326,14 @@ class TableCollectionProxy extends ClientObject {
 
   get items(): TableProxy[] {
     return this.read("items");
+  }
+
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.context, () => {
+      const found = this.hostTables().find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new RichApiError("ItemNotFound", `The table “${name}” does not exist.`);
+      return found;
+    });
   }
 
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
@@ -1217,6 +1440,24 @@ export class TableProxy extends ClientObject {
     this.context.enqueue({ showHeaders: show }, () => {
       this.resolve().showHeaders = show;
     });
+  }
+
+  /** `table.rows.add(index, values)`: appends rows under the table, which grows to hold them. */
+  get rows(): { add: (index: number | undefined, values: unknown[][]) => void } {
+    return {
+      add: (_index: number | undefined, values: unknown[][]) =>
+        this.context.enqueue({ addRows: values }, () => {
+          const t = this.resolve();
+          const width = t.right - t.left + 1;
+          if (values.some((row) => row.length !== width)) {
+            throw new RichApiError("InvalidArgument", "The row values do not fit the table.");
+          }
+          values.forEach((row, r) =>
+            row.forEach((v, c) => storeWrittenValue(t.sheet.cell(t.bottom + 1 + r, t.left + c), v)),
+          );
+          t.bottom += values.length;
+        }),
+    };
   }
 
   getRange(): RangeProxy {
@@ -1556,4 +1797,70 @@ export function removeOfficeGlobals(): void {
   delete target.Excel;
   delete target.Office;
   delete target.CustomFunctions;
+}
+
+/** What `worksheet.pageLayout` offers in this host: write-only settings, recorded on the sheet. */
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  topMargin: number;
+  bottomMargin: number;
+  leftMargin: number;
+  rightMargin: number;
+  centerHorizontally: boolean;
+  zoom: Record<string, number>;
+  setPrintTitleRows(rows: string): void;
+  headersFooters: {
+    state: string;
+    defaultForAllPages: { centerHeader: string };
+    firstPage: { centerHeader: string };
+  };
+}
+
+/** A chart proxy: title, legend and position are queued like every other write. */
+export class FakeChartProxy {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {}
+
+  get title(): { text: string } {
+    const { context, chart } = this;
+    return {
+      set text(text: string) {
+        context.enqueue({ chartTitle: text }, () => {
+          chart.title = text;
+        });
+      },
+      get text(): string {
+        throw new RichApiError("PropertyNotLoaded", "title is write-only in this host");
+      },
+    };
+  }
+
+  get legend(): { position: string } {
+    const { context, chart } = this;
+    return {
+      set position(position: string) {
+        context.enqueue({ legend: position }, () => {
+          chart.legend = position;
+        });
+      },
+      get position(): string {
+        throw new RichApiError("PropertyNotLoaded", "legend is write-only in this host");
+      },
+    };
+  }
+
+  setPosition(from: RangeProxy, to: RangeProxy): void {
+    this.context.enqueue({ chartPosition: true }, () => {
+      const a = from.resolve();
+      const b = to.resolve();
+      if (!a || !b) throw new RichApiError("InvalidArgument", "Null range.");
+      this.chart.position = {
+        from: `${columnName(a.left)}${a.top + 1}`,
+        to: `${columnName(b.left)}${b.top + 1}`,
+      };
+    });
+  }
 }

@@ -258,3 +258,50 @@ describe("AWARD.CANDIDATES on a small table", () => {
     expect(isValueError(error) && error.message).toMatch(/score table/);
   });
 });
+
+describe("AWARD.CANDIDATES with the council's decisions", () => {
+  beforeEach(() => installCustomFunctions());
+  afterEach(() => uninstallCustomFunctions());
+
+  // Bloc 3 of 2024 has three slots: two units lead, two tie at 93.2% for the third.
+  const table = [
+    ["Tên cơ quan, đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Năm"],
+    ["UBND phường An Cư", 3, 500, 478, 2024],
+    ["UBND xã Thạnh Lợi", 3, 500, 471.5, 2024],
+    ["UBND phường Cái Khế", 3, 500, 466, 2024],
+    ["UBND xã Trường Long", 3, 500, 466, 2024],
+  ];
+  const statusOf = (matrix: unknown[][], unit: string) =>
+    matrix.find((row) => row[2] === unit)?.[6];
+
+  it("reads the decisions range the Rank button reads from its sheet, and settles the tie", () => {
+    const decisions = [
+      ["Năm", "Khối", "Đơn vị", "Quyết định", "Tỷ lệ khi quyết định", "Hạng khi quyết định"],
+      [2024, 3, "UBND xã Trường Long", "Chọn", 0.932, 3],
+    ];
+    const undecided = candidates(table, 2024, undefined, "2025-03-20");
+    expect(statusOf(undecided, "UBND xã Trường Long")).toBe("Bằng điểm – Hội đồng xét");
+    const decided = candidates(table, 2024, undefined, "2025-03-20", decisions);
+    expect(statusOf(decided, "UBND xã Trường Long")).toBe("Đề xuất");
+    expect(statusOf(decided, "UBND phường Cái Khế")).toBe("Không đề xuất");
+  });
+
+  it("leaves the tie to the council when the recorded ratio no longer matches", () => {
+    const stale = [
+      ["Năm", "Khối", "Đơn vị", "Quyết định", "Tỷ lệ khi quyết định"],
+      [2024, 3, "UBND xã Trường Long", "Chọn", 0.94],
+    ];
+    const result = candidates(table, 2024, undefined, "2025-03-20", stale);
+    expect(statusOf(result, "UBND xã Trường Long")).toBe("Bằng điểm – Hội đồng xét");
+  });
+
+  it("treats an empty decisions range as no decisions", () => {
+    const blank = [
+      ["", ""],
+      ["", ""],
+    ];
+    expect(candidates(table, 2024, undefined, "2025-03-20", blank)).toEqual(
+      candidates(table, 2024, undefined, "2025-03-20"),
+    );
+  });
+});

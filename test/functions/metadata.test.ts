@@ -98,6 +98,7 @@ describe("functions.json built from the JSDoc", () => {
       "[year]",
       "[nominees[][]]",
       "[decisionDate]",
+      "[decisions[][]]",
     ]);
   });
 
