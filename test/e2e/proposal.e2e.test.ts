@@ -27,8 +27,8 @@ afterAll(async () => {
 async function rankedPane(): Promise<Opened> {
   const host = await fakeFromFile(SAMPLE);
   const opened = await harness.openPane(host);
-  await opened.page.fill("#decision-date", "2025-03-20");
-  await opened.page.click("#rank");
+  await opened.page.fill("#decision-date", "20/03/2025");
+  await opened.page.click("#rank-button");
   await opened.page.waitForSelector("#proposal:not([hidden]) #budget li");
   return opened;
 }
@@ -102,15 +102,16 @@ describe("the proposal panel in the task pane", () => {
   it("ranks for the review round chosen, and asks for the year a round needs", async () => {
     const host = await fakeFromFile(SAMPLE);
     const { page } = await harness.openPane(host);
-    await page.fill("#decision-date", "2025-03-20");
+    await page.fill("#decision-date", "20/03/2025");
     await page.selectOption("#round", "2025");
-    await page.click("#rank");
+    await page.click("#rank-button");
     await page.waitForSelector("#error:not([hidden])");
     expect(await page.textContent("#error")).toContain(
-      "Hãy chọn “Năm xét” trước khi chọn một đợt xét cụ thể.",
+      "Đã chọn một đợt xét cụ thể nhưng chưa chọn năm xét.",
     );
+    expect(await page.textContent("#error")).toContain("ROUND-NEEDS-YEAR");
     await page.selectOption("#year", "2024");
-    await page.click("#rank");
+    await page.click("#rank-button");
     await page.waitForSelector("#proposal:not([hidden]) #budget li");
     // The 2025 summary's quotas: six collectives in bloc 3.
     expect(await page.textContent("#result")).toContain("Khối 3 · 2024");
