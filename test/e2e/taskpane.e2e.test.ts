@@ -309,6 +309,42 @@ describe("the task pane in Chromium", () => {
     await page.context().close();
   });
 
+  it("refuses a table the reader can read two ways, then ranks it with the column the officer chooses", async () => {
+    const host = new FakeWorkbook();
+    host.addSheet("Bảng điểm", [
+      ["Tên đơn vị", "Khối", "Điểm tối đa", "Điểm năm 2023", "Điểm năm 2024"],
+      ["Sở Tư pháp", 1, 1000, 990, 700],
+      ["Sở Nội vụ", 1, 1000, 800, 790],
+    ]);
+    const { page } = await openPane(host);
+    await page.fill("#decision-date", "31/03/2025");
+    await page.click("#rank-button");
+    await page.waitForSelector("#error:not([hidden])");
+    const error = (await page.textContent("#error")) ?? "";
+    expect(error).toContain("cột D “Điểm năm 2023” hoặc cột E “Điểm năm 2024”");
+    expect(await page.getAttribute("#mapping", "open")).not.toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("map-col-score");
+    expect((await hostOf(page)).sheets).toEqual(["Bảng điểm"]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The officer picks the 2024 column (and the year it is) and ranks with it.
+    await page.selectOption("#map-col-score", { label: "E · Điểm năm 2024" });
+    await page.selectOption("#map-rank-year", "2024");
+    await page.click("#use-mapping");
+    await page.waitForSelector("#result .message-bar.success");
+    expect((await hostOf(page)).sheets).toContain("Đề xuất khen thưởng 2024");
+    const candidates = await page.evaluate(() => {
+      const h = (window as unknown as { __dtiHost: FakeWorkbook }).__dtiHost;
+      const sheet = h.sheets.find((x) => x.name === "Đề xuất khen thưởng 2024");
+      return sheet
+        ? [...sheet.cells.values()].filter((c) => c.fill === "#C6EFCE").map((c) => String(c.value))
+        : [];
+    });
+    expect(candidates).toContain("Sở Nội vụ");
+    expect(candidates).not.toContain("Sở Tư pháp");
+    await page.context().close();
+  });
+
   it("shows why a table was refused and opens Chọn cột on the column to choose", async () => {
     const host = new FakeWorkbook();
     host.addSheet("DTI 2024", [
