@@ -26,6 +26,7 @@ import {
   saveProposalSettings,
   type ProposalSettings,
 } from "../excel/proposalSettings";
+import { byId, element } from "./dom";
 
 const WORDS = {
   vi: {
@@ -89,20 +90,6 @@ export interface ProposalActions {
   readonly record: (rows: readonly DecisionRowInput[]) => Promise<void>;
   /** Brings a sheet to the front. */
   readonly open: (sheet: string) => Promise<void>;
-}
-
-const byId = <T extends HTMLElement>(id: string): T | null =>
-  document.getElementById(id) as T | null;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }
 
 /**

@@ -49,6 +49,7 @@ import {
   type BlocSummary,
   type ColumnToChoose,
 } from "./present";
+import { byId as pageElement, element } from "./dom";
 
 interface PaneState {
   lang: Lang;
@@ -72,18 +73,8 @@ const state: PaneState = {
   choose: null,
 };
 
-const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+/** The pane's own elements are always there: an element of the page by id. */
+const byId = <T extends HTMLElement>(id: string): T => pageElement<T>(id) as T;
 
 const tr = (key: StringKey, params?: Record<string, string | number>): string =>
   t(state.lang, key, params);
