@@ -161,8 +161,11 @@ async function rankOnce(request: RankRequest, engine: Engine): Promise<RankOutco
           reading.infos,
         )
       : null;
-    const { sheets, settingsNotSaved } = await writeSheetModels(context, models, reading.infos);
-    const printed = printing ? await printing.finish() : [];
+    const written = await writeSheetModels(context, models, reading.infos);
+    const { sheets } = written;
+    const finished = printing ? await printing.finish() : null;
+    const printed = finished?.printed ?? [];
+    const settingsNotSaved = written.settingsNotSaved ?? finished?.settingsNotSaved ?? null;
     const decisionSheet = proposal.options.decisions?.name;
     return {
       kind: "written",

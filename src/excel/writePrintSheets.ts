@@ -7,11 +7,12 @@
  */
 import type { PrintSheetModel, PrintStyle } from "../domain/printSheet";
 import { freeSheetName } from "../domain/sheetNames";
-import { MARKER_KEY, MARKER_SETTING } from "./marker";
+import type { SettingsNotSavedError } from "./failures";
+import { MARKER_KEY } from "./marker";
 import { asCellInput } from "./names";
-import { REQUEST_BUDGET_BYTES, jsonBytes } from "./payload";
-import { hasWorksheetCustomProperties, storedMarkerMap, type SheetInfo } from "./readWorkbook";
-import { POINTS_PER_CHARACTER } from "./writeSheets";
+import { jsonBytes } from "./payload";
+import { hasWorksheetCustomProperties, type SheetInfo } from "./readWorkbook";
+import { POINTS_PER_CHARACTER, RequestBatch, rememberMarkers, takeFreedNames } from "./writeSheets";
 
 /** Room for the method, ids and framing of one small command. */
 const COMMAND_BYTES = 200;
@@ -36,21 +37,6 @@ export function printMarkerOf(model: Pick<PrintSheetModel, "kind" | "year">): st
   return model.kind === "proposal" ? `proposal:${model.year ?? "all"}` : "history";
 }
 
-/** Queues commands and syncs before a request would outgrow the payload budget. */
-class Batch {
-  private used = 0;
-  constructor(private readonly context: Excel.RequestContext) {}
-
-  async reserve(bytes: number): Promise<void> {
-    if (this.used > 0 && this.used + bytes > REQUEST_BUDGET_BYTES) await this.flush();
-    this.used += bytes;
-  }
-
-  async flush(): Promise<void> {
-    await this.context.sync();
-    this.used = 0;
-  }
-}
 
 /** Consecutive cells of one row with one style: one format command each. */
 export function printStyleRuns(
@@ -122,7 +108,7 @@ function valueGrid(model: PrintSheetModel): (string | number)[][] {
 }
 
 async function writeModel(
-  batch: Batch,
+  batch: RequestBatch,
   sheet: Excel.Worksheet,
   model: PrintSheetModel,
 ): Promise<void> {
@@ -190,7 +176,7 @@ async function writeModel(
  * numbers from page 2 (ExcelApi 1.9; older hosts keep the workbook's page setup).
  */
 async function writePageSetup(
-  batch: Batch,
+  batch: RequestBatch,
   sheet: Excel.Worksheet,
   model: PrintSheetModel,
 ): Promise<void> {
@@ -223,9 +209,13 @@ async function writePageSetup(
 export interface QueuedPrintSheets {
   /**
    * After the caller's last request has been synced: records the markers where the host keeps
-   * them in document settings (hosts without worksheet custom properties), and returns the names.
+   * them in document settings (hosts without worksheet custom properties), and returns the names
+   * and a failed save of the settings, if any.
    */
-  finish(): Promise<PrintedSheet[]>;
+  finish(): Promise<{
+    readonly printed: PrintedSheet[];
+    readonly settingsNotSaved: SettingsNotSavedError | null;
+  }>;
 }
 
 /**
@@ -239,7 +229,7 @@ export async function queuePrintSheets(
   models: readonly PrintSheetModel[],
   infos: readonly SheetInfo[],
 ): Promise<QueuedPrintSheets> {
-  const batch = new Batch(context);
+  const batch = new RequestBatch(context);
   const useProperties = hasWorksheetCustomProperties();
   const markers = new Set(models.map(printMarkerOf));
   const replaced = infos.filter((info) => info.marker !== null && markers.has(info.marker));
@@ -261,28 +251,13 @@ export async function queuePrintSheets(
     await batch.reserve(COMMAND_BYTES);
     context.workbook.worksheets.getItem(old.id).delete();
   }
-  const finalNames = kept.map((info) => info.name);
-  for (const [i, w] of written.entries()) {
-    const name = freeSheetName(models[i].name, finalNames);
-    finalNames.push(name);
-    if (name !== w.info.name) {
-      await batch.reserve(COMMAND_BYTES);
-      w.sheet.name = name;
-      w.info = { ...w.info, name };
-    }
-  }
+  await takeFreedNames(batch, written, models, kept);
   if (!useProperties) written.forEach((w) => w.sheet.load("id"));
   return {
     finish: async () => {
-      if (!useProperties && written.length > 0) {
-        const map = storedMarkerMap();
-        for (const old of replaced) delete map[old.id];
-        for (const w of written) map[w.sheet.id] = w.info.marker;
-        const settings = Office.context.document.settings;
-        settings.set(MARKER_SETTING, map);
-        await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
-      }
-      return written.map((w) => w.info);
+      const settingsNotSaved =
+        !useProperties && written.length > 0 ? await rememberMarkers(written, replaced) : null;
+      return { printed: written.map((w) => w.info), settingsNotSaved };
     },
   };
 }
@@ -298,5 +273,7 @@ export async function writePrintSheets(
 ): Promise<PrintedSheet[]> {
   const queued = await queuePrintSheets(context, models, infos);
   await context.sync();
-  return queued.finish();
+  const { printed, settingsNotSaved } = await queued.finish();
+  if (settingsNotSaved) throw settingsNotSaved;
+  return printed;
 }

@@ -57,7 +57,7 @@ export interface WriteReport {
 }
 
 /** Queues commands and syncs before a request would outgrow the payload budget. */
-class RequestBatch {
+export class RequestBatch {
   private used = 0;
   constructor(private readonly context: Excel.RequestContext) {}
 
@@ -130,16 +130,7 @@ export async function writeSheetModels(
     await batch.reserve(COMMAND_BYTES);
     context.workbook.worksheets.getItem(old.id).delete();
   }
-  const finalSheets = kept.map((info) => info.name);
-  for (const [i, w] of written.entries()) {
-    const name = freeSheetName(models[i].name, finalSheets);
-    finalSheets.push(name);
-    if (name !== w.info.name) {
-      await batch.reserve(COMMAND_BYTES);
-      w.sheet.name = name;
-      w.info = { ...w.info, name };
-    }
-  }
+  await takeFreedNames(batch, written, models, kept);
   const finalTables = kept.flatMap((info) => info.tables);
   for (const t of tables) {
     const name = freeTableName(t.preferred, finalTables);
@@ -300,8 +291,34 @@ async function writeLayout(
  * Older hosts: keep the sheet-id → marker map in document settings. A failed save is returned, not
  * thrown: the sheets are written and the map stays in memory for this session.
  */
-async function rememberMarkers(
-  written: readonly { info: WrittenSheet; sheet: Excel.Worksheet }[],
+/**
+ * After the earlier output is deleted: each new sheet takes its model's name where it is free now
+ * (an officer's sheet of that name keeps its own), in the same request.
+ */
+export async function takeFreedNames(
+  batch: RequestBatch,
+  written: { info: { name: string }; sheet: Excel.Worksheet }[],
+  models: readonly { readonly name: string }[],
+  kept: readonly SheetInfo[],
+): Promise<void> {
+  const finalSheets = kept.map((info) => info.name);
+  for (const [i, w] of written.entries()) {
+    const name = freeSheetName(models[i].name, finalSheets);
+    finalSheets.push(name);
+    if (name !== w.info.name) {
+      await batch.reserve(COMMAND_BYTES);
+      w.sheet.name = name;
+      w.info = { ...w.info, name };
+    }
+  }
+}
+
+/**
+ * Records in document settings which sheets are the add-in's (hosts without worksheet custom
+ * properties), forgetting the replaced ones; a failed save is returned, never lost.
+ */
+export async function rememberMarkers(
+  written: readonly { info: { readonly marker: string }; sheet: Excel.Worksheet }[],
   replaced: readonly SheetInfo[],
 ): Promise<SettingsNotSavedError | null> {
   const map = storedMarkerMap();

@@ -21,6 +21,7 @@ import {
 } from "../../src/excel/proposalSettings";
 import { rankInExcel, type RankOutcome } from "../../src/excel/rankInExcel";
 import { readWorkbook } from "../../src/excel/readWorkbook";
+import { writePrintSheets } from "../../src/excel/writePrintSheets";
 import type { DecisionRowInput } from "../../src/domain/decisions";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/dti-sample-2024.xlsx");
@@ -118,6 +119,22 @@ describe("Rank writes the official proposal list", () => {
     expect(ours).toHaveLength(1);
     expect(ours[0].value(0, 0)).toBe("UBND THÀNH PHỐ CẦN THƠ");
     expect(host.sheet(LIST).snapshot()).toEqual([["ghi chú của cán bộ"]]);
+  });
+
+  it("reports a failed save of which list sheets are the add-in's, on a host keeping that in settings", async () => {
+    const host = await sampleHost();
+    host.unsupportedSets.add("ExcelApi 1.12");
+    const reading = await Excel.run(async (context) => readWorkbook(context));
+    const models = domainEngine.buildPrintSheets!(
+      domainEngine.rankWorkbook(reading.sheets, request.options),
+      "vi",
+      undefined,
+    );
+    host.settingsSaveFailure = { code: 5001, message: "An internal error has occurred." };
+    await expect(
+      Excel.run((context) => writePrintSheets(context, models, reading.infos)),
+    ).rejects.toMatchObject({ officeCode: 5001 });
+    expect(host.sheets.map((s) => s.name)).toContain(LIST);
   });
 
   it("keeps working on hosts without the page-layout and custom-property sets", async () => {
