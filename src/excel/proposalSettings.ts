@@ -7,6 +7,7 @@ import { isAwardYear } from "../domain/rules";
 import type { AwardYear, CellSheet, RankOptions, RoundMap } from "../domain/types";
 import { decisionCells } from "./decisionsSheet";
 import type { SheetInfo } from "./readWorkbook";
+import { saveSettings } from "./settings";
 
 export const PROPOSAL_SETTING = "dti-awards.proposal";
 
@@ -42,10 +43,13 @@ export function loadProposalSettings(): ProposalSettings {
   return proposalSettingsFrom(Office.context.document.settings.get(PROPOSAL_SETTING));
 }
 
+/**
+ * Keeps the review rounds and agency in the workbook. The choice is set at once (this Rank uses
+ * it); a failed save rejects with `SettingsNotSavedError`, for the pane to report.
+ */
 export async function saveProposalSettings(settings: ProposalSettings): Promise<void> {
-  const store = Office.context.document.settings;
-  store.set(PROPOSAL_SETTING, proposalSettingsFrom(settings));
-  await new Promise<void>((resolve) => store.saveAsync(() => resolve()));
+  Office.context.document.settings.set(PROPOSAL_SETTING, proposalSettingsFrom(settings));
+  await saveSettings();
 }
 
 /**

@@ -37,7 +37,6 @@ export function printMarkerOf(model: Pick<PrintSheetModel, "kind" | "year">): st
   return model.kind === "proposal" ? `proposal:${model.year ?? "all"}` : "history";
 }
 
-
 /** Consecutive cells of one row with one style: one format command each. */
 export function printStyleRuns(
   model: PrintSheetModel,

@@ -546,7 +546,13 @@ async function runRank(earlier: readonly Failure[] = []): Promise<void> {
       notices.push(failureOf(error));
     }
     const year = byId<HTMLSelectElement>("year").value;
-    const roundProblem = await saveProposalChoices(state.lang, year ? Number(year) : undefined);
+    let roundProblem: string | null = null;
+    try {
+      roundProblem = await saveProposalChoices(state.lang, year ? Number(year) : undefined);
+    } catch (error) {
+      // The choice is set for this Rank; only keeping it in the workbook failed: say so.
+      notices.push(failureOf(error));
+    }
     if (roundProblem) {
       setBusy(false);
       setStatus("");

@@ -283,6 +283,17 @@ describe("The saved review round", () => {
     expect(host.sheet(LIST).value(1, 0)).toBe("SỞ KHOA HỌC VÀ CÔNG NGHỆ");
   });
 
+  it("rejects saving the round with Office's code, the choice still set for this Rank", async () => {
+    const host = await sampleHost();
+    host.settingsSaveFailure = { code: 5001, message: "An internal error has occurred." };
+    await expect(saveProposalSettings({ rounds: { 2024: 2025 } })).rejects.toMatchObject({
+      officeCode: 5001,
+    });
+    expect(host.savedSettings.has(PROPOSAL_SETTING)).toBe(false);
+    const outcome = await rankInExcel(request, domainEngine);
+    expect(outcome.result.years[0]).toMatchObject({ year: 2024, round: 2025 });
+  });
+
   it("keeps only well-formed saved choices", () => {
     expect(proposalSettingsFrom({ rounds: { 2024: 2025, 2019: 2020, x: 1 }, agency: 5 })).toEqual({
       rounds: { 2024: 2025 },
