@@ -312,3 +312,15 @@ describe("mixed ratio scales", () => {
     expect(candidates(result, 1)).toEqual(["Sở Nội vụ"]);
   });
 });
+
+describe("no table found", () => {
+  it("says which header-like rows were seen and where", () => {
+    const result = readScoreTables([
+      { name: "DTI 2023", values: [["Bảng tổng hợp"], ["STT", "Tên đơn vị", "Kết luận"]] },
+    ]);
+    const issue = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
+    expect(issue?.message.vi).toContain("DTI 2023!2 (A: STT | B: Tên đơn vị | C: Kết luận)");
+    expect(issue?.message.en).toContain("Header-like rows seen: DTI 2023!2");
+    expect(issue?.message.en).toContain("--column");
+  });
+});
