@@ -351,7 +351,7 @@ async function runRanking(
   }
 
   const models = buildCandidateSheets(result, lang);
-  const written = await writeAwardWorkbook(load.loaded.workbook, input, out, models);
+  const written = await writeAwardWorkbook(load.loaded.bytes, input, out, models);
   if (!written.ok) {
     io.stderr(bilingual(written.message, lang));
     return { code: EXIT_CANNOT_RUN, result };

@@ -1,10 +1,13 @@
 /**
- * Renders the engine's candidate-sheet models with ExcelJS into a copy of the input workbook.
- * The models say what to show; this file only decides how it looks in Excel.
+ * Renders the engine's candidate-sheet models with ExcelJS and adds them to a copy of the input
+ * workbook. The models say what to show; this file only decides how it looks in Excel. The
+ * officer's parts are copied as they are stored (see `addSheetsToPackage.ts`): ExcelJS renders
+ * only the new sheets, in a workbook of their own.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { addRenderedSheets, packageNames, type PackageNames } from "./addSheetsToPackage";
 import { freeSheetName, freeTableName } from "../domain/sheetNames";
 import type {
   Bilingual,
@@ -113,6 +116,7 @@ function renderTable(
   workbook: ExcelJS.Workbook,
   worksheet: ExcelJS.Worksheet,
   table: SheetTable,
+  taken: PackageNames,
 ): void {
   const headerRow = table.startRow + 1;
   const headers = uniqueHeaders(table.columns.map((c) => c.header));
@@ -121,7 +125,7 @@ function renderTable(
   );
   if (rows.length > 0) {
     worksheet.addTable({
-      name: freeTableName(table.name, tableNames(workbook)),
+      name: freeTableName(table.name, [...taken.tables, ...tableNames(workbook)]),
       ref: `A${headerRow}`,
       headerRow: true,
       totalsRow: false,
@@ -169,17 +173,26 @@ function renderTable(
   });
 }
 
+const NOTHING_TAKEN: PackageNames = { sheets: [], tables: [] };
+
 /**
- * Adds one rendered model as a new worksheet (under a free name) and returns it.
+ * Adds one rendered model as a new worksheet and returns it, under a sheet name and table names
+ * that neither the workbook nor `taken` (the officer's workbook it will join) uses.
  *
  * @example
  * addModelSheet(workbook, model).name //=> "Đề xuất khen thưởng 2023"
+ * addModelSheet(workbook, model, { sheets: ["Đề xuất khen thưởng 2023"], tables: [] }).name
+ * //=> "Đề xuất khen thưởng 2023 (2)"
  */
-export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
-  const name = freeSheetName(
-    model.name,
-    workbook.worksheets.map((ws) => ws.name),
-  );
+export function addModelSheet(
+  workbook: ExcelJS.Workbook,
+  model: SheetModel,
+  taken: PackageNames = NOTHING_TAKEN,
+): ExcelJS.Worksheet {
+  const name = freeSheetName(model.name, [
+    ...taken.sheets,
+    ...workbook.worksheets.map((ws) => ws.name),
+  ]);
   const worksheet = workbook.addWorksheet(name, {
     views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [],
     // Officers print the proposal list: A4 landscape, one page wide.
@@ -200,14 +213,8 @@ export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): Ex
     cell.value = text.text;
     cell.font = TEXT_FONTS[text.style];
   }
-  for (const table of model.tables) renderTable(workbook, worksheet, table);
+  for (const table of model.tables) renderTable(workbook, worksheet, table, taken);
   return worksheet;
-}
-
-async function loadCopy(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
 }
 
 export type WriteOutcome =
@@ -242,15 +249,33 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Writes a copy of the input workbook (the workbook already loaded for reading, or loaded from its
- * bytes) with every model added as a sheet. Refuses to overwrite the input; writes to a temporary
- * file first so that a failed write never leaves half a workbook.
+ * The bytes of the input workbook with every model added as a sheet after the officer's sheets,
+ * and the names the new sheets got.
+ *
+ * @example
+ * (await workbookWithModels(bytes, models)).sheetNames //=> ["Đề xuất khen thưởng 2023", "Kiểm tra dữ liệu"]
+ */
+export async function workbookWithModels(
+  source: Buffer,
+  models: readonly SheetModel[],
+): Promise<{ bytes: Buffer; sheetNames: string[] }> {
+  const taken = packageNames(source);
+  const rendered = new ExcelJS.Workbook();
+  const sheetNames = models.map((model) => addModelSheet(rendered, model, taken).name);
+  const renderedBytes = Buffer.from(await rendered.xlsx.writeBuffer());
+  return { bytes: addRenderedSheets(source, renderedBytes), sheetNames };
+}
+
+/**
+ * Writes a copy of the input workbook (its bytes as read) with every model added as a sheet.
+ * Refuses to overwrite the input; writes to a temporary file first so that a failed write never
+ * leaves half a workbook.
  *
  * @example
  * (await writeAwardWorkbook(bytes, "in.xlsx", "in.awards.xlsx", models)).ok //=> true
  */
 export async function writeAwardWorkbook(
-  source: Buffer | ExcelJS.Workbook,
+  source: Buffer,
   inputPath: string,
   outPath: string,
   models: readonly SheetModel[],
@@ -264,16 +289,13 @@ export async function writeAwardWorkbook(
       },
     };
   }
-  // The workbook already loaded for reading is reused (reading never changes it): loading the
-  // file a second time would double the time and the memory of a large run.
-  const workbook = Buffer.isBuffer(source) ? await loadCopy(source) : source;
-  const sheetNames = models.map((model) => addModelSheet(workbook, model).name);
+  const { bytes, sheetNames } = await workbookWithModels(source, models);
   const temp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`,
   );
   try {
-    await workbook.xlsx.writeFile(temp);
+    await fs.writeFile(temp, bytes);
     await fs.rename(temp, outPath);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
