@@ -19,14 +19,19 @@ import type {
   AwardResult,
   Bilingual,
   BlocResult,
+  BlocSource,
   CellSheet,
+  ColumnReading,
+  DetectedTable,
   Lang,
+  RankOptions,
   UnitResult,
 } from "../domain/types";
 import { AWARD_YEARS, LANGS } from "../domain/types";
 import { helpText, localIsoDate, parseArgs, type RunArgs } from "./args";
 import { SAMPLE_FILE, samplePath } from "./projectRoot";
 import { isOwnSheetName, readWorkbookFile, type ReadNote } from "./readWorkbook";
+import { jsonSafe, oneLine, terminalSafe } from "./terminalText";
 import { defaultOutputPath, sameFile, writeAwardWorkbook } from "./writeWorkbook";
 
 /** Where the command line writes, and what "today" is: injectable for tests. */
@@ -48,9 +53,12 @@ export const EXIT_CANNOT_RUN = 2;
 
 const other = (lang: Lang): Lang => (lang === "vi" ? "en" : "vi");
 
-/** A message in the chosen language first, then in the other one. */
+/**
+ * A message in the chosen language first, then in the other one, each on one line: a message
+ * can quote a sheet name or a cell, whose control characters are shown, never acted on.
+ */
 function bilingual(message: Bilingual, lang: Lang): string {
-  return `${message[lang]}\n${message[other(lang)]}\n`;
+  return `${oneLine(message[lang])}\n${oneLine(message[other(lang)])}\n`;
 }
 
 /** Every sheet name this tool writes, in both languages, for every year of the movement. */
@@ -101,6 +109,31 @@ const WORDS = {
     infos: "thông tin",
     more: (n: number) => `… và ${n} vấn đề khác (xem trang “Kiểm tra dữ liệu”)`,
     notes: "Lưu ý khi đọc tệp",
+    reading: "Cách đọc các bảng",
+    headerRow: "dòng tiêu đề",
+    dataRows: "dòng dữ liệu",
+    yearWord: "năm",
+    blocFrom: "khối",
+    nomineeTable: "danh sách cá nhân đề xuất",
+    roles: {
+      unit: "tên",
+      score: "điểm",
+      maxScore: "tối đa",
+      ratio: "tỷ lệ",
+      bloc: "khối",
+      year: "năm",
+      excluded: "không xét",
+      note: "ghi chú",
+    },
+    blocSources: {
+      column: "theo cột khối",
+      sections: "theo các dòng tên khối",
+      sheet: "theo tên trang",
+      title: "theo tiêu đề bảng",
+      caller: "theo --bloc",
+      none: "không xác định được",
+    },
+    notFound: "không có",
     written: "Đã ghi",
     json: "Đã ghi JSON",
     unplaced: "dòng không xác định được khối hoặc năm",
@@ -133,6 +166,31 @@ const WORDS = {
     infos: "info",
     more: (n: number) => `… and ${n} more (see the “Data check” sheet)`,
     notes: "Notes on reading the file",
+    reading: "How the tables were read",
+    headerRow: "header row",
+    dataRows: "data rows",
+    yearWord: "year",
+    blocFrom: "bloc",
+    nomineeTable: "proposed individuals",
+    roles: {
+      unit: "name",
+      score: "score",
+      maxScore: "max",
+      ratio: "ratio",
+      bloc: "bloc",
+      year: "year",
+      excluded: "exclude",
+      note: "note",
+    },
+    blocSources: {
+      column: "from the bloc column",
+      sections: "from the bloc heading rows",
+      sheet: "from the sheet name",
+      title: "from the table title",
+      caller: "from --bloc",
+      none: "not known",
+    },
+    notFound: "none",
     written: "Written",
     json: "JSON written",
     unplaced: "row(s) with no known bloc or year",
@@ -168,17 +226,60 @@ function blocSummary(bloc: BlocResult, lang: Lang): string[] {
     const tie =
       unit.status === "tie" && unit.tie ? `  (${w.tieNote(unit.tie.size, unit.tie.open)})` : "";
     lines.push(
-      `  ${label.padEnd(10)} #${String(unit.rank ?? "").padEnd(3)} ${unit.name.padEnd(nameWidth)}  ${measure(unit, lang).padStart(8)}  ${money(unit.prizeVnd, lang)}${tie}`,
+      `  ${label.padEnd(10)} #${String(unit.rank ?? "").padEnd(3)} ${oneLine(unit.name).padEnd(nameWidth)}  ${measure(unit, lang).padStart(8)}  ${money(unit.prizeVnd, lang)}${tie}`,
     );
   }
   if (bloc.individualSlots > 0) {
     const chosen = bloc.individuals.filter((i) => i.status !== "reserve");
     const names = chosen.map(
-      (i) => `${i.name} (${i.unit})${i.status === "tie" ? ` [${w.tie}]` : ""}`,
+      (i) => `${oneLine(i.name)} (${oneLine(i.unit)})${i.status === "tie" ? ` [${w.tie}]` : ""}`,
     );
     lines.push(`  ${w.individuals}: ${names.length > 0 ? names.join("; ") : w.noIndividual}`);
   }
   if (invalid > 0) lines.push(`  ${invalid} ${w.invalid}`);
+  return lines;
+}
+
+/** The score roles the reading block names, in this order. */
+const READING_ROLES = ["unit", "score", "maxScore", "ratio", "bloc", "year", "excluded"] as const;
+
+/**
+ * The "how the tables were read" block: per table its sheet and range, header row, and the column
+ * taken for each role with its header text and why, so that the officer can check the reading.
+ *
+ * @example
+ * readingSummary(result.tables, "en")[1]
+ * //=> "  DTI 2023!A7:G48 — header row 7, 37 data rows, year 2023, bloc from the bloc heading rows"
+ */
+export function readingSummary(tables: readonly DetectedTable[], lang: Lang): string[] {
+  const w = WORDS[lang];
+  if (tables.length === 0) return [];
+  const lines = [`${w.reading}:`];
+  for (const table of tables) {
+    const place = `${oneLine(table.sheet)}!${table.range}`;
+    if (table.kind === "nominees") {
+      lines.push(`  ${place} — ${w.nomineeTable}, ${w.headerRow} ${table.headerRow}`);
+      continue;
+    }
+    const year = table.year === null ? "" : `, ${w.yearWord} ${table.year}`;
+    const bloc = `${w.blocFrom} ${w.blocSources[table.blocSource as BlocSource] ?? table.blocSource}`;
+    lines.push(
+      `  ${place} — ${w.headerRow} ${table.headerRow}, ${table.dataRows} ${w.dataRows}${year}, ${bloc}`,
+    );
+    const byRole = new Map<string, ColumnReading>(table.readings.map((r) => [r.role, r]));
+    const width = Math.max(...READING_ROLES.map((role) => w.roles[role].length));
+    for (const role of READING_ROLES) {
+      const reading = byRole.get(role);
+      if (!reading && (role === "year" || role === "excluded")) continue;
+      const label = w.roles[role].padEnd(width);
+      lines.push(
+        reading
+          ? `    ${label}  ${reading.column} “${oneLine(reading.header)}” — ${oneLine(reading.why[lang])}`
+          : `    ${label}  ${w.notFound}`,
+      );
+    }
+    for (const note of table.notes) lines.push(`    ${oneLine(note[lang])}`);
+  }
   return lines;
 }
 
@@ -198,7 +299,7 @@ export function summaryText(
   lang: Lang,
 ): string {
   const w = WORDS[lang];
-  const lines: string[] = [`${w.workbook}: ${input}`];
+  const lines: string[] = [`${w.workbook}: ${oneLine(input)}`];
   const basis = result.prize;
   if (basis) {
     lines.push(
@@ -224,17 +325,19 @@ export function summaryText(
   const listed = (
     errors.length > 0 ? errors : issues.filter((i) => i.severity === "warning")
   ).slice(0, 5);
-  for (const issue of listed) lines.push(`  ${describeIssue(issue, lang)}`);
+  for (const issue of listed) lines.push(`  ${oneLine(describeIssue(issue, lang))}`);
   const rest = count("error") + count("warning") - listed.length;
   if (rest > 0 && listed.length > 0) lines.push(`  ${w.more(rest)}`);
   if (notes.length > 0) {
     lines.push("", `${w.notes}:`);
     for (const note of notes.slice(0, 3))
-      lines.push(`  ${note.sheet}!${note.cell}: ${note.message[lang]}`);
+      lines.push(`  ${oneLine(note.sheet)}!${note.cell}: ${oneLine(note.message[lang])}`);
     if (notes.length > 3) lines.push(`  … (${notes.length - 3})`);
   }
-  lines.push("", `${w.written}: ${written}`);
-  return `${lines.join("\n")}\n`;
+  const reading = readingSummary(result.tables, lang);
+  if (reading.length > 0) lines.push("", ...reading);
+  lines.push("", `${w.written}: ${oneLine(written)}`);
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
 /** True when the engine found no score table at all. */
@@ -259,6 +362,28 @@ function missingSheets(
   const known = new Set(available.map((n) => n.normalize("NFC")));
   const asked = [...args.sheets, ...(args.nomineeSheet ? [args.nomineeSheet] : [])];
   return { names: asked.filter((n) => !known.has(n.normalize("NFC"))), available };
+}
+
+/**
+ * The engine's options for a run: the same fields the task pane's saved column mapping sets
+ * (`optionsWithMapping` in src/excel/mapping.ts), so that `--sheet`, `--header-row` and
+ * `--column` read a table exactly as "Chọn cột" does.
+ *
+ * @example
+ * rankOptionsFor({ ...args, sheets: ["DTI"], headerRow: 7, columns: { score: "Tổng điểm" } }, [])
+ * //=> { decisionDate: "2024-03-31", sheets: ["DTI"], headerRow: 7, columns: { score: "Tổng điểm" }, … }
+ */
+export function rankOptionsFor(args: RunArgs, ignoreSheets: readonly string[]): RankOptions {
+  return {
+    ...(args.year !== undefined ? { year: args.year } : {}),
+    decisionDate: args.decisionDate,
+    ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
+    ...(args.nomineeSheet !== undefined ? { nomineeSheet: args.nomineeSheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
+    ...(Object.keys(args.columns).length > 0 ? { columns: args.columns } : {}),
+    ...(args.bloc !== undefined ? { bloc: args.bloc } : {}),
+    ...(ignoreSheets.length > 0 ? { ignoreSheets } : {}),
+  };
 }
 
 interface RunContext {
@@ -330,13 +455,7 @@ async function runRanking(
     return { code: EXIT_CANNOT_RUN, result: null };
   }
 
-  const result = rankWorkbook(sheets, {
-    year: args.year,
-    decisionDate: args.decisionDate,
-    sheets: args.sheets.length > 0 ? args.sheets : undefined,
-    nomineeSheet: args.nomineeSheet,
-    ignoreSheets: ignored,
-  });
+  const result = rankWorkbook(sheets, rankOptionsFor(args, ignored));
   if (foundNoScoreTable(result)) {
     const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
     const hint: Bilingual = {
@@ -360,7 +479,7 @@ async function runRanking(
   // With the JSON on standard output, the summary goes to standard error to keep it parseable.
   const say = args.json === "-" ? io.stderr : io.stdout;
   if (args.json !== undefined) {
-    const json = `${JSON.stringify(toResultJson(result, lang), null, 2)}\n`;
+    const json = `${jsonSafe(JSON.stringify(toResultJson(result, lang), null, 2))}\n`;
     if (args.json === "-") io.stdout(json);
     else {
       try {
@@ -381,7 +500,9 @@ async function runRanking(
     }
   }
   say(summaryText(input, result, notes, written.path, lang));
-  if (args.json !== undefined && args.json !== "-") say(`${WORDS[lang].json}: ${args.json}\n`);
+  if (args.json !== undefined && args.json !== "-") {
+    say(`${WORDS[lang].json}: ${oneLine(args.json)}\n`);
+  }
   return { code: hasInvalidRows(result) ? EXIT_INVALID_ROWS : EXIT_OK, result };
 }
 
