@@ -371,7 +371,9 @@ export function addRenderedSheets(officerBytes: Buffer, renderedBytes: Buffer): 
     xfMap = merged.xfMap;
   } else if (renderedStyles) {
     // The officer's file has no styles part: the rendered one becomes the workbook's.
-    const name = freePartName(taken, folder, "styles");
+    const name = taken.has(`${folder}styles.xml`)
+      ? freePartName(taken, folder, "styles")
+      : `${folder}styles.xml`;
     added.push({ name, data: renderedStyles });
     workbookRelationships.push(
       `<Relationship Id="${newId()}" Type="${STYLES_TYPE}" Target="${name.slice(folder.length)}"/>`,

@@ -6,6 +6,7 @@
  */
 import type { CellRange } from "../domain/types";
 import { serialToDate } from "../excel/dates";
+import { blankCoveredCells } from "../excel/mergedCells";
 import { decodeOoxmlEscapes, scanXml, XmlDamage } from "./xmlScan";
 
 /** The grid of a worksheet: 1,048,576 rows × 16,384 columns (XFD). */
@@ -27,7 +28,10 @@ export interface CellContext {
 export interface SheetCells {
   /** `values[row][col]`, 0-based, absolute; rows and cells without a value are holes. */
   readonly values: OfficeValue[][];
-  /** Merged areas that touch a cell holding a value, clamped to those cells' extent. */
+  /**
+   * Merged areas cut to the rectangle of the cells holding a value or a formula (what Excel calls
+   * the used range, formats aside), and kept when they still span two cells.
+   */
   readonly merges: CellRange[];
   /** 0-based row and column of formula cells without a computed value (read as blank). */
   readonly uncomputed: { readonly row: number; readonly col: number }[];
@@ -167,8 +171,16 @@ export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
   let collecting: string[] | null = null;
   let inPhonetic = false;
 
+  const extend = (c: PendingCell): void => {
+    if (c.row < top) top = c.row;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col < left) left = c.col;
+    if (c.col > right) right = c.col;
+  };
   const finishCell = (c: PendingCell): void => {
     const value = cellValue(c, context);
+    // A formula cell is "used" even when it shows nothing, as Excel's used range counts it.
+    if (c.hasFormula) extend(c);
     if (value === undefined) {
       uncomputed.push({ row: c.row, col: c.col });
       return;
@@ -176,10 +188,7 @@ export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
     if (value === "") return;
     count += 1;
     (values[c.row] ??= [])[c.col] = value;
-    if (c.row < top) top = c.row;
-    if (c.row > bottom) bottom = c.row;
-    if (c.col < left) left = c.col;
-    if (c.col > right) right = c.col;
+    extend(c);
   };
 
   try {
@@ -308,39 +317,4 @@ function cellValue(cell: PendingCell, context: CellContext): OfficeValue | undef
     default:
       return numericValue(text, context.dateStyles[cell.style] === true, context.date1904);
   }
-}
-
-/**
- * Office.js shows a merged area's value in its top-left cell only: the other cells read blank,
- * whatever the file keeps under them. Only cells that exist are visited.
- */
-function blankCoveredCells(values: OfficeValue[][], merges: readonly CellRange[]): void {
-  if (merges.length === 0) return;
-  const byTop = [...merges].sort((a, b) => a.top - b.top);
-  let next = 0;
-  let active: CellRange[] = [];
-  values.forEach((cells, r) => {
-    while (next < byTop.length && byTop[next].top <= r) active.push(byTop[next++]);
-    active = active.filter((m) => m.bottom >= r);
-    if (active.length === 0) return;
-    const sorted = [...active].sort((a, b) => a.left - b.left);
-    cells.forEach((_v, c) => {
-      const m = lastStartingAtOrBefore(sorted, c);
-      if (m && c <= m.right && !(r === m.top && c === m.left)) delete cells[c];
-    });
-  });
-}
-
-function lastStartingAtOrBefore(sorted: readonly CellRange[], col: number): CellRange | null {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found: CellRange | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].left <= col) {
-      found = sorted[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }

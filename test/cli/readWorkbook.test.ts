@@ -2,11 +2,7 @@ import { DEFAULT_PACKAGE_LIMITS } from "../../src/cli/zipPackage";
 import { createHash } from "crypto";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import {
-  isOwnSheetName,
-  loadWorkbookBytes,
-  readWorkbookFile,
-} from "../../src/cli/readWorkbook";
+import { isOwnSheetName, loadWorkbookBytes, readWorkbookFile } from "../../src/cli/readWorkbook";
 import {
   buildFixtureWorkbook,
   tempDir,
