@@ -1,16 +1,16 @@
 /**
- * Adds sheets rendered by ExcelJS (in a workbook of their own) to the officer's .xlsx package,
- * part by part: every part of the officer's file is copied as it is stored (same bytes, same
- * compression), and only the lists that name parts (the workbook's sheet list, its relationships,
- * the content types) and the cell styles gain entries. The officer's sheets are never parsed,
- * rebuilt or re-encoded, so nothing in them is lost — not even what ExcelJS cannot read, and not
- * a merged area or a validation over the whole grid that ExcelJS would expand cell by cell.
+ * Adds rendered sheets (see `renderSheets.ts`) to the officer's .xlsx package, part by part: every
+ * part of the officer's file is copied as it is stored (same bytes, same compression), and only
+ * the lists that name parts (the workbook's sheet list, its relationships, the content types) and
+ * the cell styles gain entries. The officer's sheets are never parsed, rebuilt or re-encoded, so
+ * nothing in them is lost — not even what a spreadsheet library cannot read, and not a merged area
+ * or a validation over the whole grid that one would expand cell by cell.
  */
+import type { CellFormat, FontSpec, RenderedSheets, TakenNames } from "./renderSheets";
 import {
   readRelationships,
   readWorkbookInfo,
   relationshipsPartOf,
-  resolvePartPath,
   stylesPartName,
   type PartReader,
 } from "./workbookParts";
@@ -30,12 +30,11 @@ const WORKSHEET_CONTENT =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const TABLE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** Names the officer's workbook already uses, which new sheets and tables must not take. */
-export interface PackageNames {
-  readonly sheets: readonly string[];
-  readonly tables: readonly string[];
-}
+export type PackageNames = TakenNames;
 
 interface Package {
   readonly bytes: Buffer;
@@ -71,10 +70,11 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /**
- * The sheet names and table names (name and display name) of a package.
+ * The sheet names, the table names (name and display name) and the number of cell formats of a
+ * package.
  *
  * @example
- * packageNames(officerBytes) //=> { sheets: ["DTI 2023", "Cá nhân đề xuất"], tables: ["Table1"] }
+ * packageNames(officerBytes) //=> { sheets: ["DTI 2023", "Cá nhân đề xuất"], tables: ["Table1"], formats: 12 }
  */
 export function packageNames(bytes: Buffer): PackageNames {
   const pkg = openPackage(bytes);
@@ -87,7 +87,13 @@ export function packageNames(bytes: Buffer): PackageNames {
         (n): n is string => n !== undefined,
       );
     });
-  return { sheets, tables: [...new Set(tables)].map(decodeEntities) };
+  const stylesName = stylesPartName(pkg.read, readWorkbookInfo(pkg.read).workbookPart);
+  const styles = stylesName ? pkg.read(stylesName)?.toString("utf8") : undefined;
+  // A package without styles gets ours, whose first format is Excel's normal one.
+  const formats = styles
+    ? (findSection(styles, rootPrefix(styles, "styleSheet"), "cellXfs")?.items.length ?? 0)
+    : 1;
+  return { sheets, tables: [...new Set(tables)].map(decodeEntities), formats };
 }
 
 function decodeEntities(text: string): string {
@@ -235,126 +241,139 @@ function numberAttribute(tag: string, name: string): number {
   return Number(attribute(tag, name) ?? 0);
 }
 
+/** Excel's built-in number formats the renderer uses, by code. */
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
+
 /**
- * The officer's styles part with the rendered workbook's fonts, fills, borders, custom number
- * formats and cell formats appended, and the map from a rendered cell format to its new index.
+ * A font of ours written on the officer's normal font (its name, size and family), so that the
+ * new sheets read like the rest of the workbook.
  */
-function mergeStyles(officer: string, rendered: string): { xml: string; xfMap: number[] } {
+function fontXml(normal: string, spec: FontSpec): string {
+  let inner = normal
+    .replace(/^<font\b[^>]*>|<\/font>$/g, "")
+    .replace(/<(?:b|i|u|strike)\b[^>]*\/>/g, "");
+  if (spec.size !== undefined) inner = inner.replace(/<sz\b[^>]*\/>/g, "");
+  if (spec.color !== undefined) inner = inner.replace(/<color\b[^>]*\/>/g, "");
+  const extra =
+    (spec.bold ? "<b/>" : "") +
+    (spec.italic ? "<i/>" : "") +
+    (spec.underline ? "<u/>" : "") +
+    (spec.size !== undefined ? `<sz val="${spec.size}"/>` : "") +
+    (spec.color !== undefined ? `<color rgb="${spec.color}"/>` : "");
+  return `<font>${extra}${inner}</font>`;
+}
+
+const DEFAULT_FONT = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
+
+/**
+ * The officer's styles part with the formats of the new sheets appended (fonts, fills, custom
+ * number formats, cell formats), and the index each rendered format got.
+ */
+function mergeStyles(
+  officer: string,
+  formats: readonly CellFormat[],
+): { xml: string; xfMap: number[] } {
   const prefix = rootPrefix(officer, "styleSheet");
-  const section = (xml: string, p: string, s: StyleSection) => findSection(xml, p, s)?.items ?? [];
+  const section = (s: StyleSection) => findSection(officer, prefix, s)?.items ?? [];
+  const officerFonts = section("fonts");
+  const normalFont = (officerFonts[0] ?? DEFAULT_FONT).replace(
+    new RegExp(`<(/?)${prefix}`, "g"),
+    "<$1",
+  );
   const base = {
-    fonts: section(officer, prefix, "fonts").length,
-    fills: section(officer, prefix, "fills").length,
-    borders: section(officer, prefix, "borders").length,
-    xfs: section(officer, prefix, "cellXfs").length,
+    fonts: officerFonts.length,
+    fills: section("fills").length,
+    xfs: section("cellXfs").length,
   };
-  // Custom number formats: reuse the officer's id for the same code, else a free id from 164.
-  const officerFormats = section(officer, prefix, "numFmts").map((tag) => ({
+  const officerFormats = section("numFmts").map((tag) => ({
     id: numberAttribute(tag, "numFmtId"),
-    code: attribute(tag, "formatCode") ?? "",
+    code: decodeEntities(attribute(tag, "formatCode") ?? ""),
   }));
-  let nextId = Math.max(163, ...officerFormats.map((f) => f.id)) + 1;
-  const formatMap = new Map<number, number>();
+  let nextFormatId = Math.max(163, ...officerFormats.map((f) => f.id)) + 1;
   const newFormats: string[] = [];
-  for (const tag of section(rendered, "", "numFmts")) {
-    const id = numberAttribute(tag, "numFmtId");
-    const code = attribute(tag, "formatCode") ?? "";
+  const formatId = (code: string): number => {
+    if (BUILT_IN_FORMATS[code] !== undefined) return BUILT_IN_FORMATS[code];
     const same = officerFormats.find((f) => f.code === code);
-    if (same) formatMap.set(id, same.id);
-    else {
-      formatMap.set(id, nextId);
-      newFormats.push(`<numFmt numFmtId="${nextId}" formatCode="${code}"/>`);
-      nextId += 1;
+    if (same) return same.id;
+    const id = nextFormatId++;
+    officerFormats.push({ id, code });
+    newFormats.push(`<numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+    return id;
+  };
+  const fonts: string[] = [];
+  const fills: string[] = [];
+  const xfs = formats.map((format) => {
+    let fontId = 0;
+    if (format.font) {
+      fontId = base.fonts + fonts.length;
+      fonts.push(fontXml(normalFont, format.font));
     }
-  }
-  const xfs = section(rendered, "", "cellXfs").map((tag) => {
-    const shift = (name: string, by: number) => (t: string) =>
-      t.replace(new RegExp(`(\\s${name}=")(\\d+)"`), (_m, head: string, n: string) => {
-        return `${head}${Number(n) + by}"`;
-      });
-    let xf = tag;
-    xf = shift("fontId", base.fonts)(xf);
-    xf = shift("fillId", base.fills)(xf);
-    xf = shift("borderId", base.borders)(xf);
-    xf = xf.replace(/(\snumFmtId=")(\d+)"/, (_m, head: string, n: string) => {
-      return `${head}${formatMap.get(Number(n)) ?? Number(n)}"`;
-    });
-    // Every new format is based on the officer's Normal style.
-    return xf.replace(/(\sxfId=")(\d+)"/, '$10"');
+    let fillId = 0;
+    if (format.fill) {
+      fillId = base.fills + fills.length;
+      fills.push(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${format.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+      );
+    }
+    const numFmtId = format.numberFormat ? formatId(format.numberFormat) : 0;
+    const apply =
+      (numFmtId ? ' applyNumberFormat="1"' : "") +
+      (format.font ? ' applyFont="1"' : "") +
+      (format.fill ? ' applyFill="1"' : "") +
+      (format.wrap ? ' applyAlignment="1"' : "");
+    const head = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${apply}`;
+    return format.wrap ? `${head}><alignment vertical="center" wrapText="1"/></xf>` : `${head}/>`;
   });
   let xml = officer;
   xml = appendToSection(xml, prefix, "numFmts", newFormats);
-  xml = appendToSection(xml, prefix, "fonts", section(rendered, "", "fonts"));
-  xml = appendToSection(xml, prefix, "fills", section(rendered, "", "fills"));
-  xml = appendToSection(xml, prefix, "borders", section(rendered, "", "borders"));
+  xml = appendToSection(xml, prefix, "fonts", fonts);
+  xml = appendToSection(xml, prefix, "fills", fills);
   xml = appendToSection(xml, prefix, "cellXfs", xfs);
-  return { xml, xfMap: xfs.map((_x, i) => (i === 0 ? 0 : base.xfs + i)) };
+  return { xml, xfMap: xfs.map((_x, i) => base.xfs + i) };
 }
 
-/* ---------------------------------------------------------------------------------------------
- * The rendered sheets, made ready to live in the officer's package.
- * ------------------------------------------------------------------------------------------- */
-
-/** The rendered shared strings, each as the raw inner XML of its `<si>`. */
-function sharedStringItems(part: Buffer | null): string[] {
-  if (!part) return [];
-  const xml = part.toString("utf8");
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
-}
-
-/**
- * A rendered sheet's XML with its shared strings written inline (the officer's string table is
- * left alone), its cell formats renumbered, and never selected as a tab (two selected tabs would
- * open the workbook with sheets grouped).
- */
-function adaptSheetXml(
-  xml: string,
-  strings: readonly string[],
-  xfMap: readonly number[] | null,
-): string {
-  const styled = (n: string) => (xfMap ? String(xfMap[Number(n)] ?? 0) : n);
-  return xml
-    .replace(
-      /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-      (_m, before: string, after: string, index: string) =>
-        `<c${before} t="inlineStr"${after}><is>${strings[Number(index)] ?? "<t></t>"}</is></c>`,
-    )
-    .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, n: string) => `${head}${styled(n)}"`)
-    .replace(/(<row\b[^>]*?\ss=")(\d+)"/g, (_m, head: string, n: string) => `${head}${styled(n)}"`)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, head: string, n: string) => {
-      return `${head}${styled(n)}"`;
-    })
-    .replace(/\stabSelected="(?:1|true)"/g, "");
+/** A styles part of our own, for a package that has none: Excel's normal format, then ours. */
+function standaloneStyles(formats: readonly CellFormat[]): { xml: string; xfMap: number[] } {
+  const minimal =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<fonts count="1">${DEFAULT_FONT}</fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+    `</styleSheet>`;
+  return mergeStyles(minimal, formats);
 }
 
 /**
- * The officer's package with the rendered workbook's sheets (and their tables and links) added
- * after the officer's sheets, in their order. Throws when either package cannot be read, which
- * the caller reports: the officer's file was read before, so this means a programming error.
+ * The officer's package with the rendered sheets (and their tables) added after the officer's
+ * sheets, in their order. Throws when the officer's package cannot be read, which the caller
+ * reports: it was read before, so this means a programming error.
  *
  * @example
- * const out = addRenderedSheets(officerBytes, renderedBytes);
+ * const out = addRenderedSheets(officerBytes, renderModels(models, packageNames(officerBytes)));
  * packageNames(out).sheets //=> ["DTI 2023", "Đề xuất khen thưởng 2023", "Kiểm tra dữ liệu"]
  */
-export function addRenderedSheets(officerBytes: Buffer, renderedBytes: Buffer): Buffer {
+export function addRenderedSheets(officerBytes: Buffer, rendered: RenderedSheets): Buffer {
   const officer = openPackage(officerBytes);
-  const rendered = openPackage(renderedBytes);
   const officerInfo = readWorkbookInfo(officer.read);
-  const renderedInfo = readWorkbookInfo(rendered.read);
   const workbookPart = officerInfo.workbookPart;
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const taken = new Set(officer.entries.map((e) => e.name));
   const replaced = new Map<string, Buffer>();
   const added: ZipPart[] = [];
   const overrides: string[] = [];
-
-  // Styles.
-  const renderedStylesName = stylesPartName(rendered.read, renderedInfo.workbookPart);
-  const renderedStyles = renderedStylesName ? rendered.read(renderedStylesName) : null;
-  const officerStylesName = stylesPartName(officer.read, workbookPart);
-  const officerStyles = officerStylesName ? officer.read(officerStylesName) : null;
-  // From a rendered cell format to the officer's; null when the formats stay as rendered.
-  let xfMap: number[] | null = null;
   const workbookRelationships: string[] = [];
   const relsName = relationshipsPartOf(workbookPart);
   const relsBytes = officer.read(relsName);
@@ -365,73 +384,67 @@ export function addRenderedSheets(officerBytes: Buffer, renderedBytes: Buffer): 
     usedIds.add(`rId${n}`);
     return `rId${n}`;
   };
-  if (renderedStyles && officerStylesName && officerStyles) {
-    const merged = mergeStyles(officerStyles.toString("utf8"), renderedStyles.toString("utf8"));
+
+  // Styles.
+  const officerStylesName = stylesPartName(officer.read, workbookPart);
+  const officerStyles = officerStylesName ? officer.read(officerStylesName) : null;
+  let xfMap: number[];
+  if (officerStylesName && officerStyles) {
+    const merged = mergeStyles(officerStyles.toString("utf8"), rendered.formats);
     replaced.set(officerStylesName, Buffer.from(merged.xml, "utf8"));
     xfMap = merged.xfMap;
-  } else if (renderedStyles) {
-    // The officer's file has no styles part: the rendered one becomes the workbook's.
+  } else {
+    const own = standaloneStyles(rendered.formats);
     const name = taken.has(`${folder}styles.xml`)
       ? freePartName(taken, folder, "styles")
       : `${folder}styles.xml`;
-    added.push({ name, data: renderedStyles });
+    taken.add(name);
+    added.push({ name, data: Buffer.from(own.xml, "utf8") });
     workbookRelationships.push(
       `<Relationship Id="${newId()}" Type="${STYLES_TYPE}" Target="${name.slice(folder.length)}"/>`,
     );
     overrides.push(`<Override PartName="/${name}" ContentType="${STYLES_CONTENT}"/>`);
+    xfMap = own.xfMap;
+  }
+  // The sheets were written with the formats numbered after the workbook's own.
+  if (xfMap.some((index, i) => index !== rendered.formatBase + i)) {
+    throw new Error("the rendered sheets were numbered for another styles part");
   }
 
-  // Tables: new part names and workbook-wide unique ids.
+  // Tables: workbook-wide unique ids.
   const tableIds = officer.entries
     .filter((e) => TABLE_PART.test(e.name))
     .map((e) => numberAttribute(tableRootTag(officer.read(e.name) ?? Buffer.alloc(0)), "id"));
   let nextTableId = Math.max(0, ...tableIds) + 1;
 
-  const strings = sharedStringItems(
-    (() => {
-      const rels = rendered.read(relationshipsPartOf(renderedInfo.workbookPart));
-      const sst = rels
-        ? readRelationships(rels).find((r) => /\/sharedStrings$/.test(r.type))
-        : undefined;
-      return sst ? rendered.read(resolvePartPath(renderedInfo.workbookPart, sst.target)) : null;
-    })(),
-  );
-
   const workbookXml = officer.read(workbookPart)?.toString("utf8") ?? "";
   const sheetElements: string[] = [];
   let sheetId = Math.max(0, ...officerInfo.sheets.map((s) => s.sheetId));
-  for (const sheet of renderedInfo.sheets) {
-    if (!sheet.part) continue;
-    const xml = rendered.read(sheet.part)?.toString("utf8");
-    if (xml === undefined) throw new Error(`rendered sheet ${sheet.name} has no part`);
-    const sheetName = freePartName(taken, `${folder}worksheets/`, "sheet");
-    added.push({ name: sheetName, data: Buffer.from(adaptSheetXml(xml, strings, xfMap), "utf8") });
-    overrides.push(`<Override PartName="/${sheetName}" ContentType="${WORKSHEET_CONTENT}"/>`);
-    const sheetRels = rendered.read(relationshipsPartOf(sheet.part));
-    if (sheetRels) {
-      let relsXml = sheetRels.toString("utf8");
-      for (const rel of readRelationships(sheetRels)) {
-        if (rel.external || !/\/table$/.test(rel.type)) continue;
-        const source = resolvePartPath(sheet.part, rel.target);
-        const tableXml = rendered.read(source)?.toString("utf8");
-        if (tableXml === undefined) throw new Error(`rendered table ${source} is missing`);
-        const tableName = freePartName(taken, `${folder}tables/`, "table");
-        const renumbered = tableXml.replace(
-          /(<table\b[^>]*?\sid=")\d+"/,
-          (_m, head: string) => `${head}${nextTableId++}"`,
-        );
-        added.push({ name: tableName, data: Buffer.from(renumbered, "utf8") });
-        overrides.push(`<Override PartName="/${tableName}" ContentType="${TABLE_CONTENT}"/>`);
-        relsXml = relsXml.replace(
-          `Target="${rel.target}"`,
-          `Target="../tables/${tableName.slice(`${folder}tables/`.length)}"`,
-        );
-      }
-      added.push({ name: relationshipsPartOf(sheetName), data: Buffer.from(relsXml, "utf8") });
+  for (const sheet of rendered.sheets) {
+    const sheetPart = freePartName(taken, `${folder}worksheets/`, "sheet");
+    added.push({ name: sheetPart, data: sheet.data });
+    overrides.push(`<Override PartName="/${sheetPart}" ContentType="${WORKSHEET_CONTENT}"/>`);
+    if (sheet.tables.length > 0) {
+      const rels = sheet.tables.map((table, i) => {
+        const tablePart = freePartName(taken, `${folder}tables/`, "table");
+        const numbered = table.replace(/(<table\b[^>]*?\sid=")\d+"/, (_m, head: string) => {
+          return `${head}${nextTableId++}"`;
+        });
+        added.push({ name: tablePart, data: Buffer.from(numbered, "utf8") });
+        overrides.push(`<Override PartName="/${tablePart}" ContentType="${TABLE_CONTENT}"/>`);
+        return `<Relationship Id="rId${i + 1}" Type="${TABLE_TYPE}" Target="../tables/${tablePart.slice(`${folder}tables/`.length)}"/>`;
+      });
+      added.push({
+        name: relationshipsPartOf(sheetPart),
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">${rels.join("")}</Relationships>`,
+          "utf8",
+        ),
+      });
     }
     const id = newId();
     workbookRelationships.push(
-      `<Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="${sheetName.slice(folder.length)}"/>`,
+      `<Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="${sheetPart.slice(folder.length)}"/>`,
     );
     sheetId += 1;
     sheetElements.push(
@@ -453,12 +466,11 @@ export function addRenderedSheets(officerBytes: Buffer, renderedBytes: Buffer): 
   );
   const relsXml =
     relsBytes?.toString("utf8") ??
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  const relsPrefix = rootPrefix(relsXml, "Relationships");
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`;
   const newRels = insertBeforeClose(
     relsXml,
     "Relationships",
-    withPrefix(workbookRelationships.join(""), relsPrefix),
+    withPrefix(workbookRelationships.join(""), rootPrefix(relsXml, "Relationships")),
   );
   if (relsBytes) replaced.set(relsName, Buffer.from(newRels, "utf8"));
   else added.push({ name: relsName, data: Buffer.from(newRels, "utf8") });

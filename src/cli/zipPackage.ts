@@ -2,6 +2,7 @@
  * A small reader of the zip container an .xlsx file is, written with plain Buffer code so that a
  * hostile file is refused before ExcelJS (and its unzip library) ever inflates it.
  */
+import * as zlib from "zlib";
 import { deflateRawSync, inflateRawSync } from "zlib";
 
 /** One file inside the zip, as its central directory describes it. */
@@ -139,17 +140,34 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** zlib's native CRC-32, in Node from 20.15 and 22.2 on. */
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
 /**
- * The CRC-32 a zip records for a part (zlib's `crc32` exists only from Node 20.15).
+ * The CRC-32 a zip records for a part: zlib's where Node has it, else computed here.
  *
  * @example
  * crc32(Buffer.from("abc")) //=> 891568578
  */
 export function crc32(data: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
+  return tableCrc32(data);
+}
+
+/**
+ * The CRC-32 computed byte by byte from a table (for Node versions without zlib's).
+ *
+ * @example
+ * tableCrc32(Buffer.from("abc")) //=> 891568578
+ */
+export function tableCrc32(data: Buffer): number {
   let crc = 0xffffffff;
   for (let i = 0; i < data.length; i += 1) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/** New parts larger than this are deflated at zlib's fastest level. */
+const FAST_DEFLATE_BYTES = 4 * 1024 * 1024;
 
 /** A part of a zip to write: new bytes to deflate, or an entry copied as stored in another zip. */
 export type ZipPart =
@@ -183,7 +201,9 @@ export function writeZip(parts: readonly ZipPart[]): Buffer | null {
       method = 8;
       crc = crc32(part.data);
       size = part.data.length;
-      stored = deflateRawSync(part.data);
+      // A large new part (a candidate sheet of many thousand rows) is deflated fast rather than
+      // small: the time is the officer's, the few megabytes more are not.
+      stored = deflateRawSync(part.data, { level: part.data.length > FAST_DEFLATE_BYTES ? 1 : 6 });
     }
     const name = Buffer.from(part.name, "utf8");
     // Bit 11: the name is UTF-8.
