@@ -52,12 +52,31 @@ export type SheetRead =
  * parseCellRef("XFE1") //=> null
  */
 export function parseCellRef(text: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(text.trim());
-  if (!m) return null;
+  // Read character by character: every cell of a sheet goes through here.
+  let i = 0;
+  let end = text.length;
+  while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+  while (end > i && text.charCodeAt(end - 1) <= 0x20) end -= 1;
+  if (text.charCodeAt(i) === 0x24) i += 1;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]);
-  if (col > MAX_COLUMNS || row > MAX_ROWS) return null;
+  let letters = 0;
+  for (; i < end; i += 1) {
+    const ch = text.charCodeAt(i) & ~0x20;
+    if (ch < 0x41 || ch > 0x5a) break;
+    col = col * 26 + ch - 64;
+    letters += 1;
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (text.charCodeAt(i) === 0x24) i += 1;
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i += 1) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9 || (digits === 0 && d === 0)) return null;
+    row = row * 10 + d;
+    digits += 1;
+  }
+  if (digits === 0 || digits > 7 || col > MAX_COLUMNS || row > MAX_ROWS) return null;
   return { row: row - 1, col: col - 1 };
 }
 

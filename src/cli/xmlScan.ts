@@ -30,6 +30,8 @@ export interface XmlHandlers {
   readonly wantText?: () => boolean;
 }
 
+const UNSURE = Symbol("unsure");
+
 /** The attributes of one tag, decoded on demand. */
 export class XmlAttributes {
   private parsed: Map<string, string> | null = null;
@@ -42,7 +44,38 @@ export class XmlAttributes {
 
   /** The value of the attribute with this local name (any prefix), or undefined. */
   get(name: string): string | undefined {
-    return this.all().get(name);
+    if (this.parsed) return this.parsed.get(name);
+    const quick = this.find(name);
+    return quick === UNSURE ? this.all().get(name) : quick;
+  }
+
+  /**
+   * The common cases without building the map (a cell's r, s and t): an attribute that is not
+   * there at all, or an unprefixed `name="value"` without entities. Anything else is `UNSURE`,
+   * left to the full parse.
+   */
+  private find(name: string): string | undefined | typeof UNSURE {
+    // A byte loop within the tag: tags are short, and this allocates nothing until the value.
+    const bytes = this.bytes;
+    const first = name.charCodeAt(0);
+    let seen = false;
+    for (let i = this.start; i < this.end; i += 1) {
+      if (bytes[i] !== first) continue;
+      let k = 1;
+      while (k < name.length && bytes[i + k] === name.charCodeAt(k)) k += 1;
+      if (k < name.length) continue;
+      seen = true;
+      const before = bytes[i - 1];
+      if (before !== 0x20 || bytes[i + k] !== 0x3d || bytes[i + k + 1] !== QUOTE) continue;
+      const at = i + k + 2;
+      let close = at;
+      while (close < this.end && bytes[close] !== QUOTE) {
+        if (bytes[close] === 0x26) return UNSURE;
+        close += 1;
+      }
+      return close < this.end ? bytes.toString("utf8", at, close) : UNSURE;
+    }
+    return seen ? UNSURE : undefined;
   }
 
   /** The value of the attribute with exactly this qualified name (e.g. "r:id"). */
@@ -129,11 +162,27 @@ function isNameEnd(byte: number): boolean {
   );
 }
 
+/** Short names read over and over (c, v, row, is, t …), kept instead of decoded each time. */
+const SHORT_NAMES = new Map<number, string>();
+
 function localName(bytes: Buffer, start: number, end: number): string {
+  let from = start;
   for (let i = end - 1; i >= start; i -= 1) {
-    if (bytes[i] === COLON) return bytes.toString("latin1", i + 1, end);
+    if (bytes[i] === COLON) {
+      from = i + 1;
+      break;
+    }
   }
-  return bytes.toString("latin1", start, end);
+  const length = end - from;
+  if (length > 3) return bytes.toString("latin1", from, end);
+  let key = length;
+  for (let i = from; i < end; i += 1) key = key * 256 + bytes[i];
+  let name = SHORT_NAMES.get(key);
+  if (name === undefined) {
+    name = bytes.toString("latin1", from, end);
+    SHORT_NAMES.set(key, name);
+  }
+  return name;
 }
 
 function isBlank(bytes: Buffer, start: number, end: number): boolean {
