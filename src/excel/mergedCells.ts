@@ -20,9 +20,10 @@ function lastStartingAtOrBefore(sorted: readonly CellRange[], col: number): Cell
 }
 
 /**
- * Deletes, in place, every cell of a (sparse) matrix that a merged area covers other than its
- * top-left cell. `merges` are in sheet coordinates; `values[0][0]` is the cell at
- * (`rowOffset`, `colOffset`). Only rows and cells that exist are visited.
+ * Blanks, in place, every cell of a (sparse) matrix that a merged area covers other than its
+ * top-left cell: deleted (a hole) by default, or set to `blank` (the add-in's "" in rows read
+ * whole). `merges` are in sheet coordinates; `values[0][0]` is the cell at (`rowOffset`,
+ * `colOffset`). Only rows and cells that exist are visited.
  *
  * @example
  * const values = [["Tiêu đề", "Tiêu đề", "Tiêu đề"]];
@@ -34,6 +35,7 @@ export function blankCoveredCells(
   merges: readonly CellRange[],
   rowOffset = 0,
   colOffset = 0,
+  blank?: unknown,
 ): void {
   if (merges.length === 0) return;
   const byTop = [...merges].sort((a, b) => a.top - b.top);
@@ -48,7 +50,9 @@ export function blankCoveredCells(
     cells.forEach((_v, c) => {
       const col = c + colOffset;
       const m = lastStartingAtOrBefore(sorted, col);
-      if (m && col <= m.right && !(row === m.top && col === m.left)) delete cells[c];
+      if (!m || col > m.right || (row === m.top && col === m.left)) return;
+      if (blank === undefined) delete cells[c];
+      else cells[c] = blank;
     });
   });
 }

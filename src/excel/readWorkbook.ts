@@ -226,7 +226,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const values = await readValues(context, toRead, blocks, budget, categories);
   const merges = hasMergedAreas() ? await readMerges(context, toRead) : toRead.map(() => []);
   toRead.forEach(({ bounds }, i) =>
-    blankCoveredCells(values[i] as unknown[][], merges[i], bounds.rowIndex, bounds.columnIndex),
+    blankCoveredCells(values[i] as unknown[][], merges[i], bounds.rowIndex, bounds.columnIndex, ""),
   );
   const sheets: CellSheet[] = toRead.map(({ name, bounds, hidden }, i) => ({
     name,
