@@ -90,7 +90,22 @@ export async function writeAwardWorkbook(
       },
     };
   }
-  const { bytes, sheetNames } = workbookWithModels(source, models);
+  let built: { bytes: Buffer; sheetNames: string[] };
+  try {
+    built = workbookWithModels(source, models);
+  } catch (error) {
+    // The file was read, but a part the copy must extend (the sheet list, its relationships, the
+    // content types) is not what it should be.
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      ok: false,
+      message: {
+        vi: `Tệp “${inputPath}” bị hỏng: không chép được để thêm trang kết quả (${detail}). Hãy mở tệp bằng Excel (Excel có thể sửa tệp), lưu lại rồi chạy lại.`,
+        en: `“${inputPath}” is damaged: it cannot be copied with the result sheets added (${detail}). Open it in Excel (Excel may repair it), save it and run again.`,
+      },
+    };
+  }
+  const { bytes, sheetNames } = built;
   const temp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`,

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { readZipDirectory, readZipEntry, writeZip } from "../../src/cli/zipPackage";
 import { rawXlsx, rowsXml, scoreRows, worksheetXml } from "../fixtures/rawXlsx";
 import { tempDir } from "../fixtures/workbooks";
 import { runCli } from "./runCli";
@@ -84,6 +85,30 @@ describe("a damaged workbook", () => {
     const result = await rankBytes(bytes, "strings.xlsx", ["--lang", "en"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("shared string 7 does not exist");
+    expectNoInternalError(result.stderr);
+  });
+
+  it("whose list of parts cannot be extended is called damaged, and no output is written", async () => {
+    const whole = rawXlsx({ sheets: [{ name: "DTI 2023", xml: GOOD_SHEET }] });
+    const directory = readZipDirectory(whole);
+    if (!directory.ok) throw new Error("zip");
+    const broken = writeZip(
+      directory.entries.map((entry) => {
+        const data = readZipEntry(whole, entry) ?? Buffer.alloc(0);
+        return {
+          name: entry.name,
+          data:
+            entry.name === "[Content_Types].xml"
+              ? Buffer.from(data.toString("utf8").replace("</Types>", ""))
+              : data,
+        };
+      }),
+    );
+    if (!broken) throw new Error("zip");
+    const result = await rankBytes(broken, "types.xlsx", ["--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is damaged: it cannot be copied with the result sheets added");
+    expect(existsSync(path.join(result.dir, "types.awards.xlsx"))).toBe(false);
     expectNoInternalError(result.stderr);
   });
 
