@@ -452,7 +452,8 @@ Options:
   --lang vi|en              language of the sheets and messages; default: vi
 ${proposalHelp("en")}
 Exit codes: 0 ranked (warnings allowed); 1 ranked, but some rows are invalid (see the data-check
-sheet); 2 could not run (bad arguments, unreadable file, no score table).
+sheet); 2 could not run (bad arguments, unreadable file, no score table, or every score table
+refused because two columns rank it differently: choose one with --column).
 `;
   }
   return `dti-awards — đề xuất khen thưởng Phong trào thi đua "Chuyển đổi số đến năm 2025" (Kế hoạch 140/KH-UBND, TP Cần Thơ)
@@ -484,6 +485,7 @@ Tùy chọn:
   --lang vi|en              ngôn ngữ của trang kết quả và thông báo; mặc định: vi
 ${proposalHelp("vi")}
 Mã thoát: 0 đã xếp hạng (có thể có cảnh báo); 1 đã xếp hạng nhưng có dòng không hợp lệ (xem trang
-Kiểm tra dữ liệu); 2 không chạy được (sai tham số, không đọc được tệp, không có bảng điểm).
+Kiểm tra dữ liệu); 2 không chạy được (sai tham số, không đọc được tệp, không có bảng điểm, hoặc mọi
+bảng điểm đều chưa xếp hạng vì hai cột cho kết quả khác nhau: chọn cột bằng --column).
 `;
 }

@@ -274,9 +274,35 @@ export function summaryText(
   return terminalSafe(`${lines.join("\n")}\n`);
 }
 
-/** True when the engine found no score table at all. */
-function foundNoScoreTable(result: AwardResult): boolean {
-  return !result.tables.some((t) => t.kind === "scores");
+/**
+ * Why the run ranks nothing, or null when some score table was read: no score table was found
+ * (the engine's NO_SCORE_TABLE, with a hint), or every one found was refused because two of its
+ * columns rank it differently (the engine's COLUMN_AMBIGUOUS, which names both columns and the
+ * `--column` to choose with). Nothing is written then, as the add-in writes nothing.
+ *
+ * @example
+ * nothingRanked(resultOfAnEmptyWorkbook)?.en //=> "No score table found … Check the header row …"
+ * nothingRanked(resultOfTheSample) //=> null
+ */
+export function nothingRanked(result: AwardResult): Bilingual | null {
+  const tables = result.tables.filter((t) => t.kind === "scores");
+  if (tables.some((t) => !t.refused)) return null;
+  if (tables.length === 0) {
+    const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
+    const hint: Bilingual = {
+      vi: "Hãy kiểm tra dòng tiêu đề của bảng điểm, hoặc chỉ rõ trang tính bằng --sheet.",
+      en: "Check the header row of the score table, or name the sheet with --sheet.",
+    };
+    return noTable
+      ? { vi: `${noTable.message.vi} ${hint.vi}`, en: `${noTable.message.en} ${hint.en}` }
+      : hint;
+  }
+  const refusals = result.issues.filter((i) => i.code === "COLUMN_AMBIGUOUS");
+  const said = refusals.length > 0 ? refusals : result.issues.filter((i) => i.severity === "error");
+  return {
+    vi: said.map((i) => i.message.vi).join(" "),
+    en: said.map((i) => i.message.en).join(" "),
+  };
 }
 
 /** True when some row could not be ranked. */
@@ -398,16 +424,9 @@ async function runRanking(
     ...rankOptionsFor(args, [...ignored, ...proposal.value.ignore]),
     ...proposal.value.options,
   });
-  if (foundNoScoreTable(result)) {
-    const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
-    const hint: Bilingual = {
-      vi: "Hãy kiểm tra dòng tiêu đề của bảng điểm, hoặc chỉ rõ trang tính bằng --sheet.",
-      en: "Check the header row of the score table, or name the sheet with --sheet.",
-    };
-    const message: Bilingual = noTable
-      ? { vi: `${noTable.message.vi} ${hint.vi}`, en: `${noTable.message.en} ${hint.en}` }
-      : hint;
-    io.stderr(bilingual(message, lang));
+  const nothing = nothingRanked(result);
+  if (nothing) {
+    io.stderr(bilingual(nothing, lang));
     return { code: EXIT_CANNOT_RUN, result };
   }
 

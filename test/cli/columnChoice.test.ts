@@ -1,4 +1,4 @@
-import { writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { parseArgs } from "../../src/cli/args";
 import { rankOptionsFor } from "../../src/cli/main";
@@ -100,6 +100,108 @@ describe("the command line's column choice", () => {
     const onHeader = await runCli(["rank", input, "--decision-date", TODAY, "--header-row", "2"]);
     expect(onHeader.code).toBe(0);
     expect(onHeader.stdout).toContain("Bảng điểm, DTI 2023!A2:F4;");
+  });
+});
+
+/** A 2023 table with two score columns that rank it differently, neither preferred. */
+function refusedTable(): string {
+  const input = path.join(tempDir(), "refused.xlsx");
+  const xml = worksheetXml({
+    sheetData: rowsXml([
+      ["BẢNG ĐIỂM NĂM 2023"],
+      ["STT", "Tên cơ quan, đơn vị", "Khối", "Điểm đánh giá", "Điểm DTI", "Điểm tối đa"],
+      [1, "Sở Tư pháp", 1, 990, 700, 1000],
+      [2, "Sở Nội vụ", 1, 800, 790, 1000],
+      [3, "Sở Y tế", 1, 850, 600, 1000],
+    ]),
+  });
+  writeFileSync(input, rawXlsx({ sheets: [{ name: "DTI 2023", xml }] }));
+  return input;
+}
+
+/** A one-bloc sheet: district committees, with no bloc column, heading or telling sheet name. */
+function oneBlocTable(): string {
+  const input = path.join(tempDir(), "one-bloc.xlsx");
+  const xml = worksheetXml({
+    sheetData: rowsXml([
+      ["BẢNG ĐIỂM NĂM 2023"],
+      ["STT", "Tên đơn vị", "Điểm tối đa", "Điểm đạt được"],
+      [1, "UBND quận Ninh Kiều", 1000, 900],
+      [2, "UBND quận Bình Thủy", 1000, 950],
+      [3, "UBND huyện Phong Điền", 1000, 800],
+    ]),
+  });
+  writeFileSync(input, rawXlsx({ sheets: [{ name: "DTI 2023", xml }] }));
+  return input;
+}
+
+describe("a table the reader refuses, on the command line", () => {
+  it("exits 2 naming both columns and the --column to choose with, and writes nothing", async () => {
+    const input = refusedTable();
+    const result = await runCli(["rank", input, "--decision-date", TODAY, "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      "can be read two ways for the score: column D “Điểm đánh giá” or column E “Điểm DTI”",
+    );
+    expect(result.stderr).toContain('--column score="Điểm đánh giá" on the command line');
+    expect(result.stderr).toContain("có hai cách đọc");
+    expect(existsSync(input.replace(/\.xlsx$/, ".awards.xlsx"))).toBe(false);
+  });
+
+  it.each([
+    ["by its letter", "score=D"],
+    ["by its header", "score=Điểm đánh giá"],
+  ])("is ranked by the score column chosen %s", async (_how, choice) => {
+    const input = refusedTable();
+    const result = await runCli(["rank", input, "--decision-date", TODAY, "--column", choice]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/đề xuất\s+#1\s+Sở Tư pháp\s+99,00%/);
+    expect(result.stdout).toContain("Điểm: D “Điểm đánh giá” — ");
+    expect(result.stdout).not.toContain("KHÔNG XẾP HẠNG");
+  });
+
+  it("ranks by the other column when that one is chosen, with another winner", async () => {
+    const input = refusedTable();
+    const result = await runCli(["rank", input, "--decision-date", TODAY, "--column", "score=E"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/đề xuất\s+#1\s+Sở Nội vụ\s+79,00%/);
+  });
+});
+
+describe("--bloc on a one-bloc sheet", () => {
+  it("ranks every unit of the sheet in the bloc given, and says the bloc was chosen", async () => {
+    const input = oneBlocTable();
+    const json = path.join(path.dirname(input), "one-bloc.json");
+    const result = await runCli([
+      "rank",
+      input,
+      "--decision-date",
+      TODAY,
+      "--bloc",
+      "2",
+      "--json",
+      json,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Khối 2 – UBND quận, huyện: 3 đơn vị xếp hạng");
+    expect(result.stdout).toMatch(/đề xuất\s+#1\s+UBND quận Bình Thủy\s+95,00%/);
+    expect(result.stdout).toContain("khối theo khối đã chọn");
+    const parsed = JSON.parse(readFileSync(json, "utf8"));
+    const blocs = parsed.years[0].blocs.map((b: { units: unknown[] }) => b.units.length);
+    expect(blocs).toEqual([0, 3, 0, 0]);
+    expect(parsed.tables[0].blocSource).toBe("caller");
+  });
+
+  it("leaves the same units without a bloc, each reported, when no bloc is given", async () => {
+    const result = await runCli(["rank", oneBlocTable(), "--decision-date", TODAY, "--json", "-"]);
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.years).toEqual([]);
+    expect(parsed.unplaced).toHaveLength(3);
+    expect(parsed.issues.filter((i: { code: string }) => i.code === "BLOC_UNKNOWN")).toHaveLength(
+      3,
+    );
   });
 });
 

@@ -49,6 +49,9 @@ async function checkCase(corpusCase: CorpusCase): Promise<void> {
     expect(one.kind).toBe("nothing");
     expect(two.kind).toBe("nothing");
     expect(sheetsAfterOne).toEqual(officerSheets);
+    // Why nothing was ranked, as the engine said it.
+    const said = toResultJson(one.result, "vi") as unknown as JsonResult;
+    expect(mismatches(said, corpusCase.expect)).toEqual([]);
     return;
   }
   expect(first.json).not.toBeNull();
