@@ -111,6 +111,8 @@ export interface ResultJsonTable {
   readonly blocSource: BlocSource;
   /** Other facts of the reading (a hidden sheet read, rows skipped …), in the language of the run. */
   readonly notes: readonly string[];
+  /** True for a table not ranked: two of its columns would rank it differently (COLUMN_AMBIGUOUS). */
+  readonly refused: boolean;
 }
 
 export interface ResultJson {
@@ -220,6 +222,7 @@ export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
       yearSource: t.yearSource,
       blocSource: t.blocSource,
       notes: t.notes.map((note) => note[lang]),
+      refused: t.refused,
     })),
   };
 }

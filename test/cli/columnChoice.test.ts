@@ -5,7 +5,7 @@ import { rankOptionsFor } from "../../src/cli/main";
 import { optionsWithMapping } from "../../src/excel/mapping";
 import { rawXlsx, rowsXml, worksheetXml } from "../fixtures/rawXlsx";
 import { tempDir } from "../fixtures/workbooks";
-import { runCli } from "./runCli";
+import { runCli, zipPartBytes } from "./runCli";
 
 const TODAY = "2024-03-31";
 
@@ -147,6 +147,39 @@ describe("a table the reader refuses, on the command line", () => {
     expect(result.stderr).toContain('--column score="Điểm đánh giá" on the command line');
     expect(result.stderr).toContain("có hai cách đọc");
     expect(existsSync(input.replace(/\.xlsx$/, ".awards.xlsx"))).toBe(false);
+  });
+
+  it("is marked refused in --json beside a table that is ranked, and the run exits 1", async () => {
+    const input = path.join(tempDir(), "refused-and-ranked.xlsx");
+    const good = worksheetXml({
+      sheetData: rowsXml([
+        ["BẢNG ĐIỂM NĂM 2023"],
+        ["STT", "Tên cơ quan, đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [1, "UBND quận Bình Thủy", 2, 1000, 950],
+      ]),
+    });
+    const refused = readFileSync(refusedTable());
+    const sheetOf = (bytes: Buffer) =>
+      zipPartBytes(bytes, "xl/worksheets/sheet1.xml")?.toString("utf8") ?? "";
+    writeFileSync(
+      input,
+      rawXlsx({
+        sheets: [
+          { name: "DTI 2023", xml: sheetOf(refused) },
+          { name: "Quận huyện 2023", xml: good },
+        ],
+      }),
+    );
+    const result = await runCli(["rank", input, "--decision-date", TODAY, "--json", "-"]);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(
+      json.tables.map((t: { sheet: string; refused: boolean }) => [t.sheet, t.refused]),
+    ).toEqual([
+      ["DTI 2023", true],
+      ["Quận huyện 2023", false],
+    ]);
+    expect(json.issues[0]).toMatchObject({ code: "COLUMN_AMBIGUOUS", severity: "error" });
   });
 
   it.each([
