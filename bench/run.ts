@@ -16,6 +16,7 @@ import { rankInExcel } from "../src/excel/rankInExcel";
 import { FakeRequestContext, FakeWorkbook, installOfficeGlobals } from "../test/excel/fakeExcel";
 import { seededRandom } from "../samples/seededRandom";
 import { formatFunctionsBenchmark, runFunctionsBenchmark } from "./functions";
+import { formatHostileBenchmark, runHostileBenchmark } from "./hostile";
 
 const DECISION_DATE = "2024-03-31";
 const ROOT = path.resolve(__dirname, "../../..");
@@ -284,6 +285,7 @@ async function run(): Promise<void> {
   lines.push(...(await adapterSection()));
   lines.push("## Custom functions", "", formatFunctionsBenchmark(runFunctionsBenchmark()), "");
   lines.push(...(await cliSection()));
+  lines.push(...formatHostileBenchmark(runHostileBenchmark()));
   lines.push(...bundleSection());
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -1,9 +1,9 @@
-import { isIsoDate, localIsoDate } from "../domain/prize";
 /**
  * The command line, parsed into a value: a command to run or a message that says what is wrong.
  */
-import type { Bilingual, IsoDate, Lang } from "../domain/types";
-import { AWARD_YEARS, LANGS } from "../domain/types";
+import { isIsoDate, localIsoDate } from "../domain/prize";
+import type { Bilingual, Bloc, ColumnRole, IsoDate, Lang } from "../domain/types";
+import { AWARD_YEARS, BLOCS, LANGS } from "../domain/types";
 import { checkProposalArgs, proposalHelp, type ProposalArgs } from "./proposalArgs";
 
 /** Options shared by `rank` and `demo` (the proposal ones only when given). */
@@ -16,7 +16,35 @@ export interface RunArgs extends ProposalArgs {
   /** A file, or "-" for standard output. */
   readonly json: string | undefined;
   readonly lang: Lang;
+  /**
+   * The columns chosen with `--column ROLE=…` (as "Chọn cột" in the pane): role → header text, or
+   * column letter in capitals.
+   */
+  readonly columns: Readonly<Partial<Record<ColumnRole, string>>>;
+  /** `--header-row N`: the 1-based header row of the score tables read. */
+  readonly headerRow: number | undefined;
+  /** `--bloc N`: the bloc of every unit of the sheets read. */
+  readonly bloc: Bloc | undefined;
 }
+
+/**
+ * The roles `--column` takes, as an officer names them, and the engine's role for each.
+ * The same roles as "Chọn cột" in the task pane.
+ */
+export const CLI_COLUMN_ROLES = {
+  name: "unit",
+  score: "score",
+  max: "maxScore",
+  ratio: "ratio",
+  bloc: "bloc",
+  year: "year",
+  exclude: "excluded",
+  note: "note",
+} as const satisfies Record<string, ColumnRole>;
+export type CliColumnRole = keyof typeof CLI_COLUMN_ROLES;
+
+/** The last column of a worksheet, XFD, as a number (A = 1). */
+const LAST_COLUMN = 16_384;
 
 export type CliCommand =
   | { readonly kind: "rank"; readonly input: string; readonly args: RunArgs }
@@ -39,6 +67,9 @@ const VALUE_OPTIONS = [
   "--round",
   "--proposal",
   "--agency",
+  "--column",
+  "--header-row",
+  "--bloc",
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -84,6 +115,7 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
     "--round": [],
     "--proposal": [],
   };
+  const columnArgs: string[] = [];
   let help = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -112,6 +144,7 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
       }
       if (name === "--sheet") sheets.push(value);
       else if (name === "--round" || name === "--proposal") repeated[name].push(value);
+      else if (name === "--column") columnArgs.push(value);
       else if (values[name] !== undefined) {
         return fail(
           lang,
@@ -182,6 +215,20 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
   const checked = checkProposalArgs(proposal, year);
   if (!checked.ok) return fail(lang, checked.message.vi, checked.message.en);
 
+  const columns = parseColumns(columnArgs);
+  if (!columns.ok) return fail(lang, columns.message.vi, columns.message.en);
+  const headerRow = parseHeaderRow(values["--header-row"]);
+  if (!headerRow.ok) return fail(lang, headerRow.message.vi, headerRow.message.en);
+  const bloc = parseBloc(values["--bloc"]);
+  if (!bloc.ok) return fail(lang, bloc.message.vi, bloc.message.en);
+  if (bloc.value !== undefined && columns.value.bloc !== undefined) {
+    return fail(
+      lang,
+      `--bloc ${bloc.value} và --column bloc=${columns.value.bloc} mâu thuẫn nhau: hoặc mọi đơn vị thuộc một khối (--bloc), hoặc khối đọc từ một cột (--column bloc=…), không dùng cả hai.`,
+      `--bloc ${bloc.value} and --column bloc=${columns.value.bloc} contradict each other: either every unit is of one bloc (--bloc) or the bloc is read from a column (--column bloc=…), not both.`,
+    );
+  }
+
   const args: RunArgs = {
     year,
     decisionDate,
@@ -190,6 +237,9 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
     out,
     json: values["--json"],
     lang: (values["--lang"] as Lang | undefined) ?? "vi",
+    columns: columns.value,
+    headerRow: headerRow.value,
+    bloc: bloc.value,
     ...proposal,
   };
 
@@ -220,6 +270,158 @@ export function parseArgs(argv: readonly string[], today: IsoDate): ParsedArgs {
   return { ok: true, command: { kind: "rank", input: rest[0], args } };
 }
 
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: Bilingual };
+
+const ROLE_LIST = Object.keys(CLI_COLUMN_ROLES).join(", ");
+
+/**
+ * A column letter's number (A = 1), or null when the text is not one to three letters.
+ *
+ * @example
+ * columnNumber("xfd") //=> 16384
+ * columnNumber("Tổng điểm") //=> null
+ */
+export function columnNumber(text: string): number | null {
+  if (!/^[A-Za-z]{1,3}$/.test(text)) return null;
+  return [...text.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Header texts compared as the officer would read them: case, spacing and Unicode form aside. */
+const sameHeader = (a: string, b: string): boolean =>
+  a.normalize("NFC").toLowerCase().replace(/\s+/g, " ") ===
+  b.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+
+/**
+ * The `--column ROLE=HEADER|LETTER` options as the engine's column choices. One to three letters
+ * are a column letter (up to XFD), anything else a header text as written in the table.
+ *
+ * @example
+ * parseColumns(["score=Tổng điểm", "name=b"])
+ * //=> { ok: true, value: { score: "Tổng điểm", unit: "B" } }
+ */
+export function parseColumns(
+  given: readonly string[],
+): Parsed<Partial<Record<ColumnRole, string>>> {
+  const columns: Partial<Record<ColumnRole, string>> = {};
+  const chosenBy = new Map<ColumnRole, CliColumnRole>();
+  for (const arg of given) {
+    const eq = arg.indexOf("=");
+    const roleText = (eq < 0 ? arg : arg.slice(0, eq)).trim().toLowerCase();
+    const target = eq < 0 ? "" : arg.slice(eq + 1).trim();
+    if (!(roleText in CLI_COLUMN_ROLES)) {
+      return {
+        ok: false,
+        message: {
+          vi: `Vai trò cột “${roleText}” không có trong --column ${arg}; các vai trò: ${ROLE_LIST}. Ví dụ: --column score="Tổng điểm" hoặc --column score=F.`,
+          en: `Unknown column role “${roleText}” in --column ${arg}; the roles are: ${ROLE_LIST}. For example: --column score="Tổng điểm" or --column score=F.`,
+        },
+      };
+    }
+    const cliRole = roleText as CliColumnRole;
+    const role = CLI_COLUMN_ROLES[cliRole];
+    if (target === "") {
+      return {
+        ok: false,
+        message: {
+          vi: `--column ${cliRole} cần tiêu đề cột hoặc chữ cái của cột, ví dụ --column ${cliRole}="Tổng điểm" hoặc --column ${cliRole}=F.`,
+          en: `--column ${cliRole} needs a column header or a column letter, e.g. --column ${cliRole}="Tổng điểm" or --column ${cliRole}=F.`,
+        },
+      };
+    }
+    const number = columnNumber(target);
+    if (number !== null && number > LAST_COLUMN) {
+      return {
+        ok: false,
+        message: {
+          vi: `Cột “${target}” trong --column ${cliRole}=${target} không có: cột cuối của trang tính là XFD. Ghi chữ cái của cột (ví dụ F) hoặc tiêu đề cột.`,
+          en: `There is no column “${target}” (--column ${cliRole}=${target}): the last column of a sheet is XFD. Give the column's letter (e.g. F) or its header.`,
+        },
+      };
+    }
+    if (/^\$?[A-Za-z]{1,3}\$?\d+$/.test(target)) {
+      return {
+        ok: false,
+        message: {
+          vi: `“${target}” trong --column ${cliRole}=${target} là một ô, không phải một cột: ghi chữ cái của cột (ví dụ ${target.replace(/[$\d]/g, "").toUpperCase()}) hoặc tiêu đề cột; dòng tiêu đề chọn bằng --header-row.`,
+          en: `“${target}” in --column ${cliRole}=${target} is a cell, not a column: give the column's letter (e.g. ${target.replace(/[$\d]/g, "").toUpperCase()}) or its header; choose the header row with --header-row.`,
+        },
+      };
+    }
+    const value = number !== null ? target.toUpperCase() : target;
+    if (chosenBy.has(role)) {
+      return {
+        ok: false,
+        message: {
+          vi: `Vai trò “${cliRole}” được chọn hai lần trong --column; mỗi vai trò chỉ một cột.`,
+          en: `Role “${cliRole}” is chosen twice with --column; each role takes one column.`,
+        },
+      };
+    }
+    const clash = Object.entries(columns).find(([, v]) => v !== undefined && sameHeader(v, value));
+    if (clash) {
+      const other = Object.entries(CLI_COLUMN_ROLES).find(([, r]) => r === clash[0])?.[0];
+      return {
+        ok: false,
+        message: {
+          vi: `Cột “${value}” được chọn cho cả “${other}” và “${cliRole}”; mỗi cột chỉ một vai trò.`,
+          en: `Column “${value}” is chosen for both “${other}” and “${cliRole}”; each column takes one role.`,
+        },
+      };
+    }
+    chosenBy.set(role, cliRole);
+    columns[role] = value;
+  }
+  return { ok: true, value: columns };
+}
+
+/**
+ * `--header-row N`: a whole number from 1 to 1,048,576 (the last row of a sheet).
+ *
+ * @example
+ * parseHeaderRow("7") //=> { ok: true, value: 7 }
+ * parseHeaderRow("0").ok //=> false
+ */
+export function parseHeaderRow(text: string | undefined): Parsed<number | undefined> {
+  if (text === undefined) return { ok: true, value: undefined };
+  const n = /^\d{1,7}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 1_048_576) {
+    return {
+      ok: false,
+      message: {
+        vi: `Dòng tiêu đề “${text}” không hợp lệ: ghi số dòng như Excel đánh số, từ 1 (ví dụ --header-row 7).`,
+        en: `Header row “${text}” is not valid: give the row number as Excel shows it, from 1 (e.g. --header-row 7).`,
+      },
+    };
+  }
+  return { ok: true, value: n };
+}
+
+const ROMAN_BLOCS: Readonly<Record<string, Bloc>> = { I: 1, II: 2, III: 3, IV: 4 };
+
+/**
+ * `--bloc N`: a bloc of the plan, 1 to 4 (or I to IV, as the officers' sheets write it).
+ *
+ * @example
+ * parseBloc("3") //=> { ok: true, value: 3 }
+ * parseBloc("IV") //=> { ok: true, value: 4 }
+ * parseBloc("5").ok //=> false
+ */
+export function parseBloc(text: string | undefined): Parsed<Bloc | undefined> {
+  if (text === undefined) return { ok: true, value: undefined };
+  const trimmed = text.trim();
+  const n = /^\d$/.test(trimmed) ? Number(trimmed) : ROMAN_BLOCS[trimmed.toUpperCase()];
+  if (!(BLOCS as readonly number[]).includes(n)) {
+    return {
+      ok: false,
+      message: {
+        vi: `Khối “${text}” không hợp lệ: Kế hoạch 140/KH-UBND có các khối 1, 2, 3, 4 (ví dụ --bloc 3 cho UBND xã, phường, thị trấn).`,
+        en: `Bloc “${text}” is not valid: Plan 140/KH-UBND has blocs 1, 2, 3 and 4 (e.g. --bloc 3 for commune, ward and town People's Committees).`,
+      },
+    };
+  }
+  return { ok: true, value: n as Bloc };
+}
+
 /** The text of `dti-awards --help`. */
 export function helpText(lang: Lang): string {
   if (lang === "en") {
@@ -234,13 +436,24 @@ Options:
   --year N                  rank only year N (2022–2025); default: every year in the workbook
   --decision-date YYYY-MM-DD  date of the award decision, for the prize money; default: today
   --sheet NAME              read scores only from this sheet (repeatable)
+  --header-row N            the score table's header is row N (as Excel numbers rows); default: found
+  --column ROLE=HEADER|LETTER
+                            read ROLE from this column, named by its header as written in the table
+                            or by its letter (one to three letters, A to XFD, are a letter);
+                            repeatable, one column per role. Roles: name (unit name), score,
+                            max (max score), ratio, bloc, year, exclude (marks a unit not
+                            considered), note. The same choice as "Chọn cột" in the task pane.
+                            E.g. --column score="Tổng điểm" --column max=E
+  --bloc N                  every unit of the sheets read is of bloc N (1–4), for a one-bloc sheet
+                            without bloc headings or a bloc column
   --nominees SHEET          the sheet of proposed individuals; default: found by its headers
   --out FILE.xlsx           where to write the result; default: <workbook>.awards.xlsx beside it
   --json FILE|-             also write the result as JSON (to standard output with -)
   --lang vi|en              language of the sheets and messages; default: vi
 ${proposalHelp("en")}
 Exit codes: 0 ranked (warnings allowed); 1 ranked, but some rows are invalid (see the data-check
-sheet); 2 could not run (bad arguments, unreadable file, no score table).
+sheet); 2 could not run (bad arguments, unreadable file, no score table, or every score table
+refused because two columns rank it differently: choose one with --column).
 `;
   }
   return `dti-awards — đề xuất khen thưởng Phong trào thi đua "Chuyển đổi số đến năm 2025" (Kế hoạch 140/KH-UBND, TP Cần Thơ)
@@ -254,12 +467,25 @@ Tùy chọn:
   --year N                  chỉ xét năm N (2022–2025); mặc định: mọi năm có trong sổ
   --decision-date YYYY-MM-DD  ngày ký quyết định khen thưởng, để tính tiền thưởng; mặc định: hôm nay
   --sheet TÊN               chỉ đọc điểm ở trang tính này (ghi nhiều lần được)
+  --header-row N            dòng tiêu đề của bảng điểm là dòng N (số dòng như Excel hiện);
+                            mặc định: tự tìm
+  --column VAI_TRÒ=TIÊU_ĐỀ|CHỮ_CỘT
+                            đọc VAI_TRÒ ở cột này, gọi bằng tiêu đề cột như ghi trong bảng hoặc
+                            bằng chữ cái của cột (một đến ba chữ cái, A đến XFD, là chữ cột);
+                            ghi nhiều lần được, mỗi vai trò một cột. Vai trò: name (tên đơn vị),
+                            score (điểm), max (điểm tối đa), ratio (tỷ lệ), bloc (khối), year
+                            (năm), exclude (đánh dấu đơn vị không xét), note (ghi chú). Giống
+                            “Chọn cột” trong ngăn tác vụ.
+                            Ví dụ: --column score="Tổng điểm" --column max=E
+  --bloc N                  mọi đơn vị của các trang được đọc thuộc khối N (1–4), cho trang chỉ
+                            có một khối, không có dòng tên khối hay cột khối
   --nominees TÊN            trang đề xuất cá nhân; mặc định: tự tìm theo tiêu đề cột
   --out TỆP.xlsx            nơi ghi kết quả; mặc định: <tệp>.awards.xlsx cạnh tệp gốc
   --json TỆP|-              ghi thêm kết quả dạng JSON (ra màn hình nếu là -)
   --lang vi|en              ngôn ngữ của trang kết quả và thông báo; mặc định: vi
 ${proposalHelp("vi")}
 Mã thoát: 0 đã xếp hạng (có thể có cảnh báo); 1 đã xếp hạng nhưng có dòng không hợp lệ (xem trang
-Kiểm tra dữ liệu); 2 không chạy được (sai tham số, không đọc được tệp, không có bảng điểm).
+Kiểm tra dữ liệu); 2 không chạy được (sai tham số, không đọc được tệp, không có bảng điểm, hoặc mọi
+bảng điểm đều chưa xếp hạng vì hai cột cho kết quả khác nhau: chọn cột bằng --column).
 `;
 }

@@ -1,7 +1,7 @@
 /**
- * `dti-awards`: argv → ExcelJS → the engine → ExcelJS. Exit codes: 0 ranked (warnings allowed),
- * 1 ranked but some rows are invalid, 2 could not run. Every failure is a message in Vietnamese
- * and English that says what to do, never a stack trace.
+ * `dti-awards`: argv → the sparse reader → the engine → SpreadsheetML added to a copy. Exit
+ * codes: 0 ranked (warnings allowed), 1 ranked but some rows are invalid, 2 could not run. Every
+ * failure is a message in Vietnamese and English that says what to do, never a stack trace.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -14,13 +14,16 @@ import {
 import { describeIssue, sortIssues } from "../domain/issues";
 import { rankWorkbook } from "../domain/rankWorkbook";
 import { toResultJson } from "../domain/resultJson";
+import { reportLines } from "../domain/readingReport";
 import { BLOC_SHORT_NAMES } from "../domain/rules";
 import type {
   AwardResult,
   Bilingual,
   BlocResult,
   CellSheet,
+  DetectedTable,
   Lang,
+  RankOptions,
   UnitResult,
 } from "../domain/types";
 import { AWARD_YEARS, LANGS } from "../domain/types";
@@ -28,12 +31,13 @@ import { helpText, localIsoDate, parseArgs, type RunArgs } from "./args";
 import {
   budgetSummary,
   proposalInputs,
-  proposalOutput,
+  proposalSheets,
   proposalOwnSheetNames,
   writeProposalFiles,
 } from "./proposalRun";
 import { SAMPLE_FILE, samplePath } from "./projectRoot";
 import { isOwnSheetName, readWorkbookFile, type ReadNote } from "./readWorkbook";
+import { jsonSafe, oneLine, terminalSafe } from "./terminalText";
 import { defaultOutputPath, sameFile, writeAwardWorkbook } from "./writeWorkbook";
 
 /** Where the command line writes, and what "today" is: injectable for tests. */
@@ -55,9 +59,12 @@ export const EXIT_CANNOT_RUN = 2;
 
 const other = (lang: Lang): Lang => (lang === "vi" ? "en" : "vi");
 
-/** A message in the chosen language first, then in the other one. */
+/**
+ * A message in the chosen language first, then in the other one, each on one line: a message
+ * can quote a sheet name or a cell, whose control characters are shown, never acted on.
+ */
 function bilingual(message: Bilingual, lang: Lang): string {
-  return `${message[lang]}\n${message[other(lang)]}\n`;
+  return `${oneLine(message[lang])}\n${oneLine(message[other(lang)])}\n`;
 }
 
 /** Every sheet name this tool writes, in both languages, for every year of the movement. */
@@ -108,6 +115,7 @@ const WORDS = {
     infos: "thông tin",
     more: (n: number) => `… và ${n} vấn đề khác (xem trang “Kiểm tra dữ liệu”)`,
     notes: "Lưu ý khi đọc tệp",
+    reading: "Cách đọc bảng",
     written: "Đã ghi",
     json: "Đã ghi JSON",
     unplaced: "dòng không xác định được khối hoặc năm",
@@ -140,6 +148,7 @@ const WORDS = {
     infos: "info",
     more: (n: number) => `… and ${n} more (see the “Data check” sheet)`,
     notes: "Notes on reading the file",
+    reading: "How the tables were read",
     written: "Written",
     json: "JSON written",
     unplaced: "row(s) with no known bloc or year",
@@ -175,18 +184,37 @@ function blocSummary(bloc: BlocResult, lang: Lang): string[] {
     const tie =
       unit.status === "tie" && unit.tie ? `  (${w.tieNote(unit.tie.size, unit.tie.open)})` : "";
     lines.push(
-      `  ${label.padEnd(10)} #${String(unit.rank ?? "").padEnd(3)} ${unit.name.padEnd(nameWidth)}  ${measure(unit, lang).padStart(8)}  ${money(unit.prizeVnd, lang)}${tie}`,
+      `  ${label.padEnd(10)} #${String(unit.rank ?? "").padEnd(3)} ${oneLine(unit.name).padEnd(nameWidth)}  ${measure(unit, lang).padStart(8)}  ${money(unit.prizeVnd, lang)}${tie}`,
     );
   }
   if (bloc.individualSlots > 0) {
     const chosen = bloc.individuals.filter((i) => i.status !== "reserve");
     const names = chosen.map(
-      (i) => `${i.name} (${i.unit})${i.status === "tie" ? ` [${w.tie}]` : ""}`,
+      (i) => `${oneLine(i.name)} (${oneLine(i.unit)})${i.status === "tie" ? ` [${w.tie}]` : ""}`,
     );
     lines.push(`  ${w.individuals}: ${names.length > 0 ? names.join("; ") : w.noIndividual}`);
   }
   if (invalid > 0) lines.push(`  ${invalid} ${w.invalid}`);
   return lines;
+}
+
+/**
+ * The "how the tables were read" block: per table the reading report's lines (its place, year
+ * and blocs, the column taken for each role with its header and why, the reader's notes), as the
+ * data-check sheet and the pane give them, so that the officer can check the reading.
+ *
+ * @example
+ * readingSummary(result.tables, "en")[1]
+ * //=> "  Scores, DTI 2023!A7:G48; year 2023 (the sheet name); blocs from the bloc headings; 37 rows read"
+ */
+export function readingSummary(tables: readonly DetectedTable[], lang: Lang): string[] {
+  if (tables.length === 0) return [];
+  return [
+    `${WORDS[lang].reading}:`,
+    ...tables.flatMap((table) =>
+      reportLines(table, lang).map((line, i) => `${i === 0 ? "  " : "    "}${oneLine(line)}`),
+    ),
+  ];
 }
 
 /**
@@ -205,7 +233,7 @@ export function summaryText(
   lang: Lang,
 ): string {
   const w = WORDS[lang];
-  const lines: string[] = [`${w.workbook}: ${input}`];
+  const lines: string[] = [`${w.workbook}: ${oneLine(input)}`];
   const basis = result.prize;
   if (basis) {
     lines.push(
@@ -231,22 +259,50 @@ export function summaryText(
   const listed = (
     errors.length > 0 ? errors : issues.filter((i) => i.severity === "warning")
   ).slice(0, 5);
-  for (const issue of listed) lines.push(`  ${describeIssue(issue, lang)}`);
+  for (const issue of listed) lines.push(`  ${oneLine(describeIssue(issue, lang))}`);
   const rest = count("error") + count("warning") - listed.length;
   if (rest > 0 && listed.length > 0) lines.push(`  ${w.more(rest)}`);
   if (notes.length > 0) {
     lines.push("", `${w.notes}:`);
     for (const note of notes.slice(0, 3))
-      lines.push(`  ${note.sheet}!${note.cell}: ${note.message[lang]}`);
+      lines.push(`  ${oneLine(note.sheet)}!${note.cell}: ${oneLine(note.message[lang])}`);
     if (notes.length > 3) lines.push(`  … (${notes.length - 3})`);
   }
-  lines.push("", `${w.written}: ${written}`);
-  return `${lines.join("\n")}\n`;
+  const reading = readingSummary(result.tables, lang);
+  if (reading.length > 0) lines.push("", ...reading);
+  lines.push("", `${w.written}: ${oneLine(written)}`);
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
-/** True when the engine found no score table at all. */
-function foundNoScoreTable(result: AwardResult): boolean {
-  return !result.tables.some((t) => t.kind === "scores");
+/**
+ * Why the run ranks nothing, or null when some score table was read: no score table was found
+ * (the engine's NO_SCORE_TABLE, with a hint), or every one found was refused because two of its
+ * columns rank it differently (the engine's COLUMN_AMBIGUOUS, which names both columns and the
+ * `--column` to choose with). Nothing is written then, as the add-in writes nothing.
+ *
+ * @example
+ * nothingRanked(resultOfAnEmptyWorkbook)?.en //=> "No score table found … Check the header row …"
+ * nothingRanked(resultOfTheSample) //=> null
+ */
+export function nothingRanked(result: AwardResult): Bilingual | null {
+  const tables = result.tables.filter((t) => t.kind === "scores");
+  if (tables.some((t) => !t.refused)) return null;
+  if (tables.length === 0) {
+    const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
+    const hint: Bilingual = {
+      vi: "Hãy kiểm tra dòng tiêu đề của bảng điểm, hoặc chỉ rõ trang tính bằng --sheet.",
+      en: "Check the header row of the score table, or name the sheet with --sheet.",
+    };
+    return noTable
+      ? { vi: `${noTable.message.vi} ${hint.vi}`, en: `${noTable.message.en} ${hint.en}` }
+      : hint;
+  }
+  const refusals = result.issues.filter((i) => i.code === "COLUMN_AMBIGUOUS");
+  const said = refusals.length > 0 ? refusals : result.issues.filter((i) => i.severity === "error");
+  return {
+    vi: said.map((i) => i.message.vi).join(" "),
+    en: said.map((i) => i.message.en).join(" "),
+  };
 }
 
 /** True when some row could not be ranked. */
@@ -266,6 +322,28 @@ function missingSheets(
   const known = new Set(available.map((n) => n.normalize("NFC")));
   const asked = [...args.sheets, ...(args.nomineeSheet ? [args.nomineeSheet] : [])];
   return { names: asked.filter((n) => !known.has(n.normalize("NFC"))), available };
+}
+
+/**
+ * The engine's options for a run: the same fields the task pane's saved column mapping sets
+ * (`optionsWithMapping` in src/excel/mapping.ts), so that `--sheet`, `--header-row` and
+ * `--column` read a table exactly as "Chọn cột" does.
+ *
+ * @example
+ * rankOptionsFor({ ...args, sheets: ["DTI"], headerRow: 7, columns: { score: "Tổng điểm" } }, [])
+ * //=> { decisionDate: "2024-03-31", sheets: ["DTI"], headerRow: 7, columns: { score: "Tổng điểm" }, … }
+ */
+export function rankOptionsFor(args: RunArgs, ignoreSheets: readonly string[]): RankOptions {
+  return {
+    ...(args.year !== undefined ? { year: args.year } : {}),
+    decisionDate: args.decisionDate,
+    ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
+    ...(args.nomineeSheet !== undefined ? { nomineeSheet: args.nomineeSheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}),
+    ...(Object.keys(args.columns).length > 0 ? { columns: args.columns } : {}),
+    ...(args.bloc !== undefined ? { bloc: args.bloc } : {}),
+    ...(ignoreSheets.length > 0 ? { ignoreSheets } : {}),
+  };
 }
 
 interface RunContext {
@@ -343,34 +421,20 @@ async function runRanking(
     return { code: EXIT_CANNOT_RUN, result: null };
   }
   const result = rankWorkbook(sheets, {
-    year: args.year,
-    decisionDate: args.decisionDate,
-    sheets: args.sheets.length > 0 ? args.sheets : undefined,
-    nomineeSheet: args.nomineeSheet,
-    ignoreSheets: [...ignored, ...proposal.value.ignore],
+    ...rankOptionsFor(args, [...ignored, ...proposal.value.ignore]),
     ...proposal.value.options,
   });
-  if (foundNoScoreTable(result)) {
-    const noTable = result.issues.find((i) => i.code === "NO_SCORE_TABLE");
-    const hint: Bilingual = {
-      vi: "Hãy kiểm tra dòng tiêu đề của bảng điểm, hoặc chỉ rõ trang tính bằng --sheet.",
-      en: "Check the header row of the score table, or name the sheet with --sheet.",
-    };
-    const message: Bilingual = noTable
-      ? { vi: `${noTable.message.vi} ${hint.vi}`, en: `${noTable.message.en} ${hint.en}` }
-      : hint;
-    io.stderr(bilingual(message, lang));
+  const nothing = nothingRanked(result);
+  if (nothing) {
+    io.stderr(bilingual(nothing, lang));
     return { code: EXIT_CANNOT_RUN, result };
   }
 
   const models = buildCandidateSheets(result, lang);
-  const written = await writeAwardWorkbook(
-    load.loaded.workbook,
-    input,
-    out,
-    models,
-    proposalOutput(result, lang, args, proposal.value.hasDecisionSheet, localIsoDate(io.now())),
-  );
+  const written = await writeAwardWorkbook(load.loaded.bytes, input, out, [
+    ...models,
+    ...proposalSheets(result, lang, args, proposal.value.hasDecisionSheet, localIsoDate(io.now())),
+  ]);
   if (!written.ok) {
     io.stderr(bilingual(written.message, lang));
     return { code: EXIT_CANNOT_RUN, result };
@@ -379,7 +443,7 @@ async function runRanking(
   // With the JSON on standard output, the summary goes to standard error to keep it parseable.
   const say = args.json === "-" ? io.stderr : io.stdout;
   if (args.json !== undefined) {
-    const json = `${JSON.stringify(toResultJson(result, lang), null, 2)}\n`;
+    const json = `${jsonSafe(JSON.stringify(toResultJson(result, lang), null, 2))}\n`;
     if (args.json === "-") io.stdout(json);
     else {
       try {
@@ -405,8 +469,10 @@ async function runRanking(
     return { code: EXIT_CANNOT_RUN, result };
   }
   say(summaryText(input, result, notes, written.path, lang));
-  for (const line of [...budgetSummary(result, lang), ...files.value]) say(`${line}\n`);
-  if (args.json !== undefined && args.json !== "-") say(`${WORDS[lang].json}: ${args.json}\n`);
+  for (const line of [...budgetSummary(result, lang), ...files.value]) say(`${oneLine(line)}\n`);
+  if (args.json !== undefined && args.json !== "-") {
+    say(`${WORDS[lang].json}: ${oneLine(args.json)}\n`);
+  }
   return { code: hasInvalidRows(result) ? EXIT_INVALID_ROWS : EXIT_OK, result };
 }
 

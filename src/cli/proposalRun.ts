@@ -4,10 +4,10 @@
  * rounds (`--round 2024=2025`), the print-ready proposal lists and the 2022–2025 summary with its
  * chart in the output workbook, a decisions sheet listing the open ties when the workbook has
  * none, and the standalone proposal files (`--proposal list.xlsx`, `--proposal totrinh.docx`).
+ * The sheets are models; the package writer (`writeWorkbook.ts`) renders them.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { budgetOf, formatVnd } from "../domain/budget";
 import {
   DECISION_HEADER_ROW,
@@ -28,7 +28,6 @@ import {
   type Submitter,
 } from "../domain/proposalList";
 import { roundName } from "../domain/reviewRound";
-import { freeSheetName, freeTableName } from "../domain/sheetNames";
 import { buildSubmission } from "../domain/submission";
 import type {
   AwardResult,
@@ -41,8 +40,8 @@ import type {
 import { AWARD_YEARS, LANGS } from "../domain/types";
 import { checkProposalArgs, type Checked, type ProposalArgs } from "./proposalArgs";
 import { readWorkbookFile } from "./readWorkbook";
-import { addPrintSheet } from "./writePrintSheet";
-import { addChartsToXlsx, type SheetChart } from "./xlsxChart";
+import type { RenderModel, TableSheet } from "./renderSheets";
+import { newWorkbookWithModels } from "./writeWorkbook";
 
 /**
  * Every sheet name the proposal outputs take, in both languages, so that ranking an output file
@@ -92,6 +91,8 @@ async function sheetFromFile(file: string): Promise<Checked<CellSheet>> {
       };
     }
     try {
+      // A spreadsheet library is loaded only to read a .csv (never the officer's workbook).
+      const ExcelJS = await import("exceljs");
       const workbook = new ExcelJS.Workbook();
       const worksheet = await workbook.csv.readFile(file);
       const values: unknown[][] = [];
@@ -210,69 +211,58 @@ export function openTieRows(result: AwardResult, recorded: string): DecisionRowI
   return rows;
 }
 
+const DECISION_WIDTHS = [7, 7, 11, 34, 20, 24, 14, 30, 12, 10, 10, 10, 12];
+/** The decisions table's ratio column (0-based), shown as a percentage. */
+const DECISION_RATIO_COLUMN = 8;
+
 /**
- * Adds a decisions sheet (title, how to fill it, the table with the open ties) to a workbook.
+ * The decisions sheet (title, how to fill it, the table with the open ties) as a model, laid out
+ * as the add-in lays it out (src/excel/decisionsSheet.ts): the table's header on row 4, frozen,
+ * and an empty row waiting for the first decision when no tie is open (an Excel table needs one).
  *
  * @example
- * addDecisionSheet(workbook, rows, "vi").name //=> "Quyết định của Hội đồng"
+ * decisionSheetModel(rows, "vi").name //=> "Quyết định của Hội đồng"
  */
-export function addDecisionSheet(
-  workbook: ExcelJS.Workbook,
-  rows: readonly DecisionRowInput[],
-  lang: Lang,
-): ExcelJS.Worksheet {
-  const name = freeSheetName(
-    DECISION_SHEET_NAME[lang],
-    workbook.worksheets.map((ws) => ws.name),
-  );
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: DECISION_HEADER_ROW + 1 }],
-  });
+export function decisionSheetModel(rows: readonly DecisionRowInput[], lang: Lang): TableSheet {
   const [title, how] = decisionSheetIntro(lang);
-  sheet.getCell("A1").value = title;
-  sheet.getCell("A1").font = { bold: true, size: 14 };
-  sheet.getCell("A2").value = how;
-  sheet.getCell("A2").font = { italic: true, size: 10 };
-  [7, 7, 11, 34, 20, 24, 14, 30, 12, 10, 10, 10, 12].forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  const values = rows.map((row) => decisionRowValues(row, lang));
-  const taken = workbook.worksheets.flatMap((ws) =>
-    (ws.getTables() as unknown as { name: string }[]).map((t) => t.name),
+  const header = decisionHeaderRow(lang);
+  const values = rows.map((row) =>
+    decisionRowValues(row, lang).map((value) => (value === "" ? null : value)),
   );
-  sheet.addTable({
-    name: freeTableName(DECISION_TABLE_NAME, taken),
-    ref: `A${DECISION_HEADER_ROW + 1}`,
-    headerRow: true,
-    style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: decisionHeaderRow(lang).map((header) => ({ name: header, filterButton: true })),
-    // An Excel table needs a row: an empty one waits for the first decision.
-    rows: values.length > 0 ? values : [decisionHeaderRow(lang).map(() => "")],
-  });
-  for (let r = 0; r < Math.max(1, values.length); r += 1) {
-    sheet.getCell(DECISION_HEADER_ROW + 2 + r, 9).numFmt = "0.00%";
-  }
-  return sheet;
-}
-
-export interface ProposalOutput {
-  /** Adds the proposal sheets (and a decisions sheet when the workbook has none) to the copy. */
-  readonly addSheets: (workbook: ExcelJS.Workbook) => string[];
-  /** Writes the charts into the saved package. */
-  readonly transform: (bytes: Buffer) => Promise<Buffer>;
+  return {
+    kind: "decisions",
+    year: null,
+    name: DECISION_SHEET_NAME[lang],
+    texts: [
+      { row: 0, text: title, style: "title" },
+      { row: 1, text: how, style: "note" },
+    ],
+    tables: [
+      {
+        name: DECISION_TABLE_NAME,
+        startRow: DECISION_HEADER_ROW,
+        columns: header.map((text, c) => ({
+          header: text,
+          width: DECISION_WIDTHS[c] ?? 12,
+          format: c === DECISION_RATIO_COLUMN ? "percent" : "number",
+        })),
+        rows: (values.length > 0 ? values : [header.map(() => null)]).map((v) => ({
+          values: v,
+          style: "plain",
+          link: null,
+        })),
+        linkColumn: null,
+        totalRow: false,
+        style: { name: "TableStyleLight9", stripes: true },
+      },
+    ],
+    freezeRows: DECISION_HEADER_ROW + 1,
+    columnWidths: DECISION_WIDTHS,
+  };
 }
 
 function printModels(result: AwardResult, lang: Lang, by: Submitter): PrintSheetModel[] {
   return [...buildProposalSheets(result, lang, by), ...buildHistorySheets(result, lang)];
-}
-
-function addModels(workbook: ExcelJS.Workbook, models: readonly PrintSheetModel[]): SheetChart[] {
-  const charts: SheetChart[] = [];
-  for (const model of models) {
-    const sheet = addPrintSheet(workbook, model);
-    if (model.chart) charts.push({ sheet: sheet.name, chart: model.chart });
-  }
-  return charts;
 }
 
 /**
@@ -281,27 +271,19 @@ function addModels(workbook: ExcelJS.Workbook, models: readonly PrintSheetModel[
  * the open ties when the workbook has no decisions sheet yet.
  *
  * @example
- * writeAwardWorkbook(workbook, input, out, models, proposalOutput(result, "vi", args, false, today))
+ * writeAwardWorkbook(bytes, input, out, [...models, ...proposalSheets(result, "vi", args, false, today)])
  */
-export function proposalOutput(
+export function proposalSheets(
   result: AwardResult,
   lang: Lang,
   args: ProposalArgs,
   hasDecisionSheet: boolean,
   today: string,
-): ProposalOutput {
-  const by = submitter(args.agency);
-  let charts: SheetChart[] = [];
-  return {
-    addSheets: (workbook) => {
-      const models = printModels(result, lang, by);
-      const before = workbook.worksheets.length;
-      charts = addModels(workbook, models);
-      if (!hasDecisionSheet) addDecisionSheet(workbook, openTieRows(result, today), lang);
-      return workbook.worksheets.slice(before).map((ws) => ws.name);
-    },
-    transform: async (bytes) => (await addChartsToXlsx(bytes, charts)).bytes,
-  };
+): RenderModel[] {
+  return [
+    ...printModels(result, lang, submitter(args.agency)),
+    ...(hasDecisionSheet ? [] : [decisionSheetModel(openTieRows(result, today), lang)]),
+  ];
 }
 
 /** The year a Tờ trình is drawn up for: the one whose round is the latest. */
@@ -368,10 +350,7 @@ export async function writeProposalFiles(
       );
       continue;
     }
-    const workbook = new ExcelJS.Workbook();
-    const charts = addModels(workbook, printModels(result, lang, by));
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const written = await writeBytes(file, (await addChartsToXlsx(bytes, charts)).bytes);
+    const written = await writeBytes(file, newWorkbookWithModels(printModels(result, lang, by)));
     if (!written.ok) return written;
     lines.push(lang === "vi" ? `Danh sách đề nghị: ${file}` : `Proposal list: ${file}`);
   }

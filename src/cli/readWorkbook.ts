@@ -1,13 +1,32 @@
 /**
  * Reads an .xlsx file into the cell matrices the engine takes, with each cell's value as Office.js
- * `range.values` would give it (formulas as their computed values, rich text as text), so that the
- * command line and the add-in see the same workbook.
+ * `range.values` would give it (formulas as their computed values, rich text as text, dates as
+ * Dates), so that the command line and the add-in see the same workbook. Only cells that hold a
+ * value are read, into sparse matrices: a sheet whose used range is the whole grid costs what its
+ * real cells cost. ExcelJS never parses the officer's workbook.
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
 import type { Bilingual, CellSheet } from "../domain/types";
 import { cellAddress } from "../domain/text";
-import { checkXlsxPackage, DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./zipPackage";
+import { readSheetCells, type CellContext } from "./sheetCells";
+import {
+  readDateStyles,
+  readSharedStrings,
+  readWorkbookInfo,
+  sharedStringsPartName,
+  stylesPartName,
+  type PartReader,
+} from "./workbookParts";
+import { XmlDamage } from "./xmlScan";
+import {
+  checkXlsxPackage,
+  DEFAULT_PACKAGE_LIMITS,
+  readZipEntry,
+  type PackageLimits,
+  type ZipEntry,
+} from "./zipPackage";
+
+export type { OfficeValue } from "./sheetCells";
 
 /** Something about the file (not the scores) worth telling the user. */
 export interface ReadNote {
@@ -17,9 +36,8 @@ export interface ReadNote {
 }
 
 export interface LoadedWorkbook {
-  /** The bytes read, so that the copy written later is made from exactly what was ranked. */
+  /** The bytes read: the copy written later is made from exactly these. */
   readonly bytes: Buffer;
-  readonly workbook: ExcelJS.Workbook;
   readonly sheets: readonly CellSheet[];
   readonly notes: readonly ReadNote[];
 }
@@ -33,6 +51,7 @@ export type WorkbookFailureKind =
   | "too-many-strings"
   | "legacy-or-encrypted"
   | "not-xlsx"
+  | "truncated"
   | "corrupt";
 
 export interface WorkbookFailure {
@@ -44,110 +63,10 @@ export type WorkbookLoad =
   | { readonly ok: true; readonly loaded: LoadedWorkbook }
   | { readonly ok: false; readonly failure: WorkbookFailure };
 
-/** A cell value the engine accepts. */
-export type OfficeValue = string | number | boolean | Date;
-
-type FormulaLike = { formula?: string; sharedFormula?: string; result?: unknown };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !(value instanceof Date);
-}
-
-function richTextToString(value: unknown): string {
-  if (isRecord(value) && Array.isArray(value.richText)) {
-    return value.richText.map((run: { text?: unknown }) => String(run.text ?? "")).join("");
-  }
-  return typeof value === "string" ? value : value == null ? "" : String(value);
-}
-
-/** A formula's cached result as Office gives it; `undefined` when the file has none. */
-function formulaResult(result: unknown): OfficeValue | undefined {
-  if (result === undefined || result === null) return undefined;
-  if (isRecord(result) && typeof result.error === "string") return result.error;
-  if (isRecord(result)) return richTextToString(result);
-  return result as OfficeValue;
-}
-
-/**
- * One ExcelJS cell value as Office.js would give it: text for strings, rich text and hyperlinks;
- * the cached result of a formula (`undefined` when there is none); the error text of an error
- * cell; dates kept as `Date`; blank as "".
- *
- * @example
- * officeValue({ formula: "ROUND(D9/C9*100,2)", result: 62.4 }) //=> 62.4
- * officeValue({ richText: [{ text: "Sở " }, { text: "Y tế" }] }) //=> "Sở Y tế"
- * officeValue({ error: "#N/A" }) //=> "#N/A"
- */
-export function officeValue(value: ExcelJS.CellValue | undefined): OfficeValue | undefined {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-    return value;
-  }
-  if (value instanceof Date) return value;
-  if (!isRecord(value)) return String(value);
-  if ("formula" in value || "sharedFormula" in value) {
-    return formulaResult((value as FormulaLike).result);
-  }
-  if (typeof value.error === "string") return value.error;
-  if (Array.isArray(value.richText)) return richTextToString(value);
-  if ("hyperlink" in value) return richTextToString(value.text);
-  return "";
-}
-
 const FORMULA_NOT_COMPUTED: Bilingual = {
   vi: "Ô công thức chưa có giá trị đã tính (tệp chưa được mở và lưu bằng Excel/LibreOffice); ô được đọc là trống. Hãy mở tệp, lưu lại rồi chạy lại.",
   en: "The formula cell has no computed value (the file was never opened and saved in Excel/LibreOffice); it is read as blank. Open the file, save it and run again.",
 };
-
-/**
- * One worksheet as a `CellSheet` starting at A1, trimmed to the last row and column holding a
- * value, marked `hidden` when the officer hid the sheet. Merged cells other than the top-left one
- * are blank, as in Office.js.
- *
- * @example
- * worksheetToCellSheet(sheetWith({ A1: "STT", B1: "Đơn vị" })).sheet.values //=> [["STT", "Đơn vị"]]
- */
-export function worksheetToCellSheet(worksheet: ExcelJS.Worksheet): {
-  sheet: CellSheet;
-  notes: ReadNote[];
-} {
-  const rows: OfficeValue[][] = [];
-  const notes: ReadNote[] = [];
-  let lastRow = 0;
-  let lastCol = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: OfficeValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Office shows a merged area's value in its top-left cell only.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      let value = officeValue(cell.value);
-      if (value === undefined) {
-        notes.push({
-          sheet: worksheet.name,
-          cell: cellAddress(rowNumber - 1, colNumber - 1),
-          message: FORMULA_NOT_COMPUTED,
-        });
-        value = "";
-      }
-      if (value === "") return;
-      values[colNumber - 1] = value;
-      lastCol = Math.max(lastCol, colNumber);
-      lastRow = rowNumber;
-    });
-    rows[rowNumber - 1] = values;
-  });
-  const values: OfficeValue[][] = [];
-  for (let r = 0; r < lastRow; r += 1) {
-    const source = rows[r] ?? [];
-    const row: OfficeValue[] = [];
-    for (let c = 0; c < lastCol; c += 1) row.push(source[c] ?? "");
-    values.push(row);
-  }
-  // Hidden and very hidden sheets are passed on marked: the engine decides whether to read them,
-  // as it does for the add-in.
-  const hidden = worksheet.state !== "visible";
-  return { sheet: { name: worksheet.name, values, rowOffset: 0, colOffset: 0, hidden }, notes };
-}
 
 function failure(kind: WorkbookFailureKind, file: string, detail = ""): WorkbookFailure {
   const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
@@ -184,9 +103,13 @@ function failure(kind: WorkbookFailureKind, file: string, detail = ""): Workbook
       vi: `Tệp “${file}” không phải sổ làm việc Excel (.xlsx). Hãy mở bằng Excel và lưu thành “Sổ làm việc Excel (*.xlsx)”.`,
       en: `“${file}” is not an Excel workbook (.xlsx). Open it in Excel and save it as “Excel Workbook (*.xlsx)”.`,
     },
+    truncated: {
+      vi: `Tệp “${file}” bị hỏng: tệp không đầy đủ (bị cắt ngang, thường do tải về hoặc sao chép chưa xong). Hãy tải hoặc chép lại tệp từ nơi gửi rồi chạy lại.`,
+      en: `“${file}” is damaged: the file is incomplete (cut short, usually by an unfinished download or copy). Download or copy it again from where it came from and run again.`,
+    },
     corrupt: {
-      vi: `Tệp “${file}” bị hỏng${detail ? ` (${detail})` : ""}. Hãy mở bằng Excel (Excel có thể sửa tệp) và lưu lại.`,
-      en: `“${file}” is damaged${detail ? ` (${detail})` : ""}. Open it in Excel (Excel may repair it) and save it again.`,
+      vi: `Tệp “${file}” bị hỏng${detail ? ` (${detail})` : ""}. Hãy mở bằng Excel (Excel có thể sửa tệp), lưu lại rồi chạy lại; nếu Excel không mở được, hãy lấy lại bản gốc của tệp.`,
+      en: `“${file}” is damaged${detail ? ` (${detail})` : ""}. Open it in Excel (Excel may repair it), save it and run again; if Excel cannot open it, get the original file again.`,
     },
   };
   return { kind, message: messages[kind] };
@@ -196,9 +119,70 @@ function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
+
 /**
- * Reads workbook bytes with ExcelJS after the package checks. Never throws: bad input is a
- * `WorkbookFailure` with a message that says what to do.
+ * The rows of a sparse matrix with every missing row as one shared, frozen empty row: cells stay
+ * sparse, and a reader that walks rows one by one never meets a hole. A million missing rows cost
+ * a million pointers (8 MB), never a million row arrays.
+ *
+ * @example
+ * withEmptyRows([, ["a"]] as unknown[][]) //=> [[], ["a"]]
+ */
+export function withEmptyRows(values: readonly (readonly unknown[])[]): (readonly unknown[])[] {
+  const rows: (readonly unknown[])[] = new Array(values.length);
+  for (let r = 0; r < values.length; r += 1) rows[r] = values[r] ?? EMPTY_ROW;
+  return rows;
+}
+
+/** Why one sheet cannot be read, named for the officer: which sheet, which part, what is wrong. */
+function damagedSheet(
+  file: string,
+  sheet: string,
+  part: string | null,
+  reason: Bilingual,
+): WorkbookFailure {
+  const where = part ? `${part}: ` : "";
+  return {
+    kind: "corrupt",
+    message: {
+      vi: `Tệp “${file}” bị hỏng: không đọc được trang tính “${sheet}” (${where}${reason.vi}). Hãy mở tệp bằng Excel (Excel có thể sửa tệp), lưu lại rồi chạy lại; nếu Excel không mở được, hãy lấy lại bản gốc của tệp.`,
+      en: `“${file}” is damaged: sheet “${sheet}” cannot be read (${where}${reason.en}). Open the file in Excel (Excel may repair it), save it and run again; if Excel cannot open it, get the original file again.`,
+    },
+  };
+}
+
+const technical = (reason: string): Bilingual => ({ vi: reason, en: reason });
+
+/** The package's parts by name, each inflated when asked for (and not kept). */
+function partReader(bytes: Buffer, entries: readonly ZipEntry[]): PartReader {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return (name) => {
+    const entry = byName.get(name);
+    return entry ? readZipEntry(bytes, entry) : null;
+  };
+}
+
+/**
+ * The shared strings, the date styles and the date system every sheet's cells need. Throws
+ * `XmlDamage` when one of those parts is damaged.
+ */
+function cellContext(read: PartReader, workbookPart: string, date1904: boolean): CellContext {
+  const stringsPart = sharedStringsPartName(read, workbookPart);
+  const strings = stringsPart ? read(stringsPart) : null;
+  const stylesPart = stylesPartName(read, workbookPart);
+  const styles = stylesPart ? read(stylesPart) : null;
+  return {
+    sharedStrings: strings ? readSharedStrings(strings) : [],
+    dateStyles: styles ? readDateStyles(styles) : [],
+    date1904,
+  };
+}
+
+/**
+ * Reads workbook bytes after the package checks: every worksheet, sparsely, as a `CellSheet` with
+ * its merged areas. Never throws: bad input is a `WorkbookFailure` with a message that says what
+ * to do.
  *
  * @example
  * (await loadWorkbookBytes(Buffer.from("hello"), "a.xlsx")).ok //=> false
@@ -216,21 +200,68 @@ export async function loadWorkbookBytes(
         : formatBytes(check.bytes);
     return { ok: false, failure: failure(check.reason, file, detail) };
   }
-  const workbook = new ExcelJS.Workbook();
+  const read = partReader(bytes, check.entries);
+  let info: ReturnType<typeof readWorkbookInfo>;
+  let context: CellContext;
   try {
-    // ExcelJS reads from a copy: the caller's bytes stay what was on disk.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    info = readWorkbookInfo(read);
+    context = cellContext(read, info.workbookPart, info.date1904);
   } catch (error) {
-    return { ok: false, failure: failure("corrupt", file, firstLine(error)) };
+    if (error instanceof XmlDamage)
+      return { ok: false, failure: failure("corrupt", file, error.message) };
+    throw error;
+  }
+  if (info.sheets.length === 0) {
+    return { ok: false, failure: failure("corrupt", file, "the workbook lists no worksheet") };
   }
   const sheets: CellSheet[] = [];
   const notes: ReadNote[] = [];
-  for (const worksheet of workbook.worksheets) {
-    const read = worksheetToCellSheet(worksheet);
-    sheets.push(read.sheet);
-    notes.push(...read.notes);
+  for (const sheet of info.sheets) {
+    const part = sheet.part ? read(sheet.part) : null;
+    if (part === null) {
+      return {
+        ok: false,
+        failure: damagedSheet(file, sheet.name, sheet.part, {
+          vi: "tệp không có phần dữ liệu của trang này",
+          en: "the file has no data part for this sheet",
+        }),
+      };
+    }
+    if (part.length === 0) {
+      return {
+        ok: false,
+        failure: damagedSheet(file, sheet.name, sheet.part, {
+          vi: "phần dữ liệu của trang trống rỗng",
+          en: "the sheet's data part is empty",
+        }),
+      };
+    }
+    const cells = readSheetCells(part, context);
+    if (!cells.ok) {
+      return {
+        ok: false,
+        failure: damagedSheet(file, sheet.name, sheet.part, technical(cells.detail)),
+      };
+    }
+    for (const at of cells.cells.uncomputed) {
+      notes.push({
+        sheet: sheet.name,
+        cell: cellAddress(at.row, at.col),
+        message: FORMULA_NOT_COMPUTED,
+      });
+    }
+    // Hidden and very hidden sheets are passed on marked: the engine decides whether to read them,
+    // as it does for the add-in.
+    sheets.push({
+      name: sheet.name,
+      values: withEmptyRows(cells.cells.values),
+      rowOffset: 0,
+      colOffset: 0,
+      hidden: sheet.state !== "visible",
+      merges: cells.cells.merges,
+    });
   }
-  return { ok: true, loaded: { bytes, workbook, sheets, notes } };
+  return { ok: true, loaded: { bytes, sheets, notes } };
 }
 
 function firstLine(error: unknown): string {

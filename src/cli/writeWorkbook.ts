@@ -1,222 +1,24 @@
 /**
- * Renders the engine's candidate-sheet models with ExcelJS into a copy of the input workbook.
- * The models say what to show; this file only decides how it looks in Excel.
+ * Writes the command line's sheets into a copy of the input workbook: the engine's candidate and
+ * data-check sheets, the print-ready proposal lists and summary, the decisions sheet. The models
+ * are rendered as SpreadsheetML (`renderSheets.ts`, `renderPrintSheet.ts`) and added to the
+ * officer's package part by part (`addSheetsToPackage.ts`), every officer part copied as it is
+ * stored. A standalone list workbook is the same sheets added to an empty package.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { freeSheetName, freeTableName } from "../domain/sheetNames";
-import type {
-  Bilingual,
-  CellRef,
-  CellValue,
-  ColumnFormat,
-  RowStyle,
-  SheetModel,
-  SheetTable,
-  TextStyle,
-} from "../domain/types";
+import type { Bilingual } from "../domain/types";
+import { addRenderedSheets, emptyWorkbookPackage, packageNames } from "./addSheetsToPackage";
+import { renderModels, type RenderModel } from "./renderSheets";
 
-/** Fill and font colours per row style: Excel's Good, Neutral and Bad cell styles, and grey. */
-export const ROW_COLOURS: Readonly<Record<RowStyle, { fill: string; font: string } | null>> = {
-  candidate: { fill: "FFC6EFCE", font: "FF006100" },
-  tie: { fill: "FFFFEB9C", font: "FF9C5700" },
-  invalid: { fill: "FFFFC7CE", font: "FF9C0006" },
-  excluded: { fill: "FFD9D9D9", font: "FF000000" },
-  "not-selected": null,
-  plain: null,
-};
-
-/** Excel number formats per column format. */
-export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | null>> = {
-  text: "@",
-  integer: "0",
-  number: null,
-  percent: "0.00%",
-  vnd: "#,##0",
-};
-
-const TEXT_FONTS: Readonly<Record<TextStyle, Partial<ExcelJS.Font>>> = {
-  title: { bold: true, size: 14 },
-  subtitle: { italic: true },
-  note: { italic: true, size: 10, color: { argb: "FF595959" } },
-  section: { bold: true, size: 12 },
-};
-
-export const TABLE_STYLE = "TableStyleMedium2";
-
-/**
- * The hyperlink target that selects a cell of this workbook. The absolute form ("$D$15") keeps
- * ExcelJS 4.4 from also writing a `location` attribute, which Excel would append to the target
- * (exceljs issue #3027) and so break the link.
- *
- * @example
- * internalLinkTarget({ sheet: "DTI 2023", cell: "D15" }) //=> "#'DTI 2023'!$D$15"
- * internalLinkTarget({ sheet: "O'Brien", cell: "A1" }) //=> "#'O''Brien'!$A$1"
- */
-export function internalLinkTarget(ref: CellRef): string {
-  const sheet = `'${ref.sheet.replace(/'/g, "''")}'`;
-  const cell = ref.cell.replace(/^\$?([A-Za-z]{1,3})\$?(\d+)$/, (_m, col: string, row: string) => {
-    return `$${col.toUpperCase()}$${row}`;
-  });
-  return `#${sheet}!${cell}`;
-}
-
-/** Every table name used anywhere in the workbook. */
-function tableNames(workbook: ExcelJS.Workbook): string[] {
-  return workbook.worksheets.flatMap((ws) =>
-    // ExcelJS types getTables() as tuples; at run time it returns Table objects.
-    (ws.getTables() as unknown as { name: string }[]).map((table) => table.name),
-  );
-}
-
-/** Unique, non-empty header texts: Excel repairs (and renames) a table with duplicate headers. */
-function uniqueHeaders(headers: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((header, index) => {
-    let name = header.trim() === "" ? `Cột ${index + 1}` : header;
-    for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${header} ${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-/** A value as the cell should hold it: text stays text (never a formula), numbers stay numbers. */
-function cellValue(value: CellValue): string | number | null {
-  if (value === null) return null;
-  return value;
-}
-
-function styleRow(
-  worksheet: ExcelJS.Worksheet,
-  rowNumber: number,
-  columns: number,
-  style: RowStyle,
-  bold: boolean,
-): void {
-  const colours = ROW_COLOURS[style];
-  for (let c = 1; c <= columns; c += 1) {
-    const cell = worksheet.getCell(rowNumber, c);
-    if (colours) {
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: colours.fill } };
-    }
-    if (colours || bold) {
-      cell.font = {
-        ...(colours ? { color: { argb: colours.font } } : {}),
-        ...(bold ? { bold } : {}),
-      };
-    }
-  }
-}
-
-function renderTable(
-  workbook: ExcelJS.Workbook,
-  worksheet: ExcelJS.Worksheet,
-  table: SheetTable,
-): void {
-  const headerRow = table.startRow + 1;
-  const headers = uniqueHeaders(table.columns.map((c) => c.header));
-  const rows = table.rows.map((row) =>
-    table.columns.map((_c, i) => cellValue(row.values[i] ?? null)),
-  );
-  if (rows.length > 0) {
-    worksheet.addTable({
-      name: freeTableName(table.name, tableNames(workbook)),
-      ref: `A${headerRow}`,
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: TABLE_STYLE, showRowStripes: false, showFirstColumn: false },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
-  } else {
-    // Excel has no table without data rows: write the header as plain bold cells.
-    headers.forEach((header, i) => {
-      const cell = worksheet.getCell(headerRow, i + 1);
-      cell.value = header;
-      cell.font = { bold: true };
-    });
-  }
-  // Headers wrap within the column widths (the totals and individuals tables have long headers
-  // over narrow columns).
-  headers.forEach((_header, i) => {
-    worksheet.getCell(headerRow, i + 1).alignment = { wrapText: true, vertical: "middle" };
-  });
-  table.columns.forEach((column, i) => {
-    const format = NUMBER_FORMATS[column.format];
-    if (!format) return;
-    for (let r = 0; r < rows.length; r += 1) {
-      const cell = worksheet.getCell(headerRow + 1 + r, i + 1);
-      if (column.format === "text" && typeof cell.value !== "string") continue;
-      cell.numFmt = format;
-    }
-  });
-  table.rows.forEach((row, r) => {
-    const rowNumber = headerRow + 1 + r;
-    const isTotal = table.totalRow && r === table.rows.length - 1;
-    styleRow(worksheet, rowNumber, table.columns.length, row.style, isTotal);
-    if (table.linkColumn !== null && row.link) {
-      const cell = worksheet.getCell(rowNumber, table.linkColumn + 1);
-      const text = row.values[table.linkColumn];
-      cell.value = {
-        text:
-          text === null || text === undefined ? `${row.link.sheet}!${row.link.cell}` : String(text),
-        hyperlink: internalLinkTarget(row.link),
-        tooltip: `${row.link.sheet}!${row.link.cell}`,
-      };
-      cell.font = { ...cell.font, underline: true, color: { argb: "FF0563C1" } };
-    }
-  });
-}
-
-/**
- * Adds one rendered model as a new worksheet (under a free name) and returns it.
- *
- * @example
- * addModelSheet(workbook, model).name //=> "Đề xuất khen thưởng 2023"
- */
-export function addModelSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
-  const name = freeSheetName(
-    model.name,
-    workbook.worksheets.map((ws) => ws.name),
-  );
-  const worksheet = workbook.addWorksheet(name, {
-    views: model.freezeRows > 0 ? [{ state: "frozen", ySplit: model.freezeRows }] : [],
-    // Officers print the proposal list: A4 landscape, one page wide.
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
-  model.columnWidths.forEach((width, i) => {
-    worksheet.getColumn(i + 1).width = width;
-  });
-  for (const text of model.texts) {
-    const cell = worksheet.getCell(text.row + 1, 1);
-    // A string value is written as a shared string: text that begins with "=" stays text.
-    cell.value = text.text;
-    cell.font = TEXT_FONTS[text.style];
-  }
-  for (const table of model.tables) renderTable(workbook, worksheet, table);
-  return worksheet;
-}
-
-async function loadCopy(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** More than the sheet models: sheets added by other writers, and a pass over the saved bytes. */
-export interface WriteExtras {
-  /** Adds sheets to the copy and returns their names. */
-  readonly addSheets?: (workbook: ExcelJS.Workbook) => string[];
-  /** Rewrites the saved package (e.g. to add the parts of a chart ExcelJS cannot write). */
-  readonly transform?: (bytes: Buffer) => Promise<Buffer>;
-}
+export {
+  NUMBER_FORMATS,
+  ROW_COLOURS,
+  TABLE_STYLE,
+  TEXT_FONTS,
+  internalLinkTarget,
+  xmlCellText,
+} from "./renderSheets";
 
 export type WriteOutcome =
   | { readonly ok: true; readonly path: string; readonly sheetNames: readonly string[] }
@@ -250,19 +52,46 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Writes a copy of the input workbook (the workbook already loaded for reading, or loaded from its
- * bytes) with every model added as a sheet. Refuses to overwrite the input; writes to a temporary
- * file first so that a failed write never leaves half a workbook.
+ * The bytes of the input workbook with every model added as a sheet after the officer's sheets,
+ * and the names the new sheets got.
+ *
+ * @example
+ * workbookWithModels(bytes, models).sheetNames //=> ["Đề xuất khen thưởng 2023", "Kiểm tra dữ liệu"]
+ */
+export function workbookWithModels(
+  source: Buffer,
+  models: readonly RenderModel[],
+): { bytes: Buffer; sheetNames: string[] } {
+  const rendered = renderModels(models, packageNames(source));
+  return {
+    bytes: addRenderedSheets(source, rendered),
+    sheetNames: rendered.sheets.map((s) => s.name),
+  };
+}
+
+/**
+ * A new workbook holding only the models' sheets (the standalone proposal list).
+ *
+ * @example
+ * newWorkbookWithModels(printModels) //=> <Buffer 50 4b 03 04 …>
+ */
+export function newWorkbookWithModels(models: readonly RenderModel[]): Buffer {
+  return workbookWithModels(emptyWorkbookPackage(), models).bytes;
+}
+
+/**
+ * Writes a copy of the input workbook (its bytes as read) with every model added as a sheet.
+ * Refuses to overwrite the input; writes to a temporary file first so that a failed write never
+ * leaves half a workbook.
  *
  * @example
  * (await writeAwardWorkbook(bytes, "in.xlsx", "in.awards.xlsx", models)).ok //=> true
  */
 export async function writeAwardWorkbook(
-  source: Buffer | ExcelJS.Workbook,
+  source: Buffer,
   inputPath: string,
   outPath: string,
-  models: readonly SheetModel[],
-  extras: WriteExtras = {},
+  models: readonly RenderModel[],
 ): Promise<WriteOutcome> {
   if (await sameFile(inputPath, outPath)) {
     return {
@@ -273,20 +102,28 @@ export async function writeAwardWorkbook(
       },
     };
   }
-  // The workbook already loaded for reading is reused (reading never changes it): loading the
-  // file a second time would double the time and the memory of a large run.
-  const workbook = Buffer.isBuffer(source) ? await loadCopy(source) : source;
-  const sheetNames = models.map((model) => addModelSheet(workbook, model).name);
-  sheetNames.push(...(extras.addSheets?.(workbook) ?? []));
+  let built: { bytes: Buffer; sheetNames: string[] };
+  try {
+    built = workbookWithModels(source, models);
+  } catch (error) {
+    // The file was read, but a part the copy must extend (the sheet list, its relationships, the
+    // content types) is not what it should be.
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      ok: false,
+      message: {
+        vi: `Tệp “${inputPath}” bị hỏng: không chép được để thêm trang kết quả (${detail}). Hãy mở tệp bằng Excel (Excel có thể sửa tệp), lưu lại rồi chạy lại.`,
+        en: `“${inputPath}” is damaged: it cannot be copied with the result sheets added (${detail}). Open it in Excel (Excel may repair it), save it and run again.`,
+      },
+    };
+  }
+  const { bytes, sheetNames } = built;
   const temp = path.join(
     path.dirname(outPath),
     `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`,
   );
   try {
-    if (extras.transform) {
-      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-      await fs.writeFile(temp, await extras.transform(bytes));
-    } else await workbook.xlsx.writeFile(temp);
+    await fs.writeFile(temp, bytes);
     await fs.rename(temp, outPath);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -2,7 +2,8 @@
  * A small reader of the zip container an .xlsx file is, written with plain Buffer code so that a
  * hostile file is refused before ExcelJS (and its unzip library) ever inflates it.
  */
-import { inflateRawSync } from "zlib";
+import * as zlib from "zlib";
+import { deflateRawSync, inflateRawSync } from "zlib";
 
 /** One file inside the zip, as its central directory describes it. */
 export interface ZipEntry {
@@ -12,11 +13,13 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** The CRC-32 of the uncompressed bytes, as the directory records it. */
+  readonly crc32: number;
 }
 
 export type ZipDirectory =
   | { readonly ok: true; readonly entries: readonly ZipEntry[] }
-  | { readonly ok: false; readonly reason: "not-zip" | "corrupt" | "zip64" };
+  | { readonly ok: false; readonly reason: "not-zip" | "truncated" | "corrupt" | "zip64" };
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -40,9 +43,14 @@ function findEndRecord(buffer: Buffer): number {
  * readZipDirectory(Buffer.from("not a zip")) //=> { ok: false, reason: "not-zip" }
  */
 export function readZipDirectory(buffer: Buffer): ZipDirectory {
-  if (buffer.length < END_RECORD_SIZE) return { ok: false, reason: "not-zip" };
+  const startsLikeZip = buffer.length >= 4 && buffer.readUInt32LE(0) === LOCAL_FILE_HEADER;
+  // A zip keeps its directory at its end: one that starts right but has no end was cut short
+  // (an unfinished download or copy).
+  if (buffer.length < END_RECORD_SIZE) {
+    return { ok: false, reason: startsLikeZip ? "truncated" : "not-zip" };
+  }
   const end = findEndRecord(buffer);
-  if (end < 0) return { ok: false, reason: "not-zip" };
+  if (end < 0) return { ok: false, reason: startsLikeZip ? "truncated" : "not-zip" };
   const count = buffer.readUInt16LE(end + 10);
   const directorySize = buffer.readUInt32LE(end + 12);
   const directoryOffset = buffer.readUInt32LE(end + 16);
@@ -62,6 +70,7 @@ export function readZipDirectory(buffer: Buffer): ZipDirectory {
     const commentLength = buffer.readUInt16LE(at + 32);
     const entry: ZipEntry = {
       method: buffer.readUInt16LE(at + 10),
+      crc32: buffer.readUInt32LE(at + 16),
       compressedSize: buffer.readUInt32LE(at + 20),
       uncompressedSize: buffer.readUInt32LE(at + 24),
       localHeaderOffset: buffer.readUInt32LE(at + 42),
@@ -90,12 +99,8 @@ export function readZipDirectory(buffer: Buffer): ZipDirectory {
  * dir.ok && readZipEntry(xlsxBytes, dir.entries[0])?.toString("utf8").slice(0, 5) //=> "<?xml"
  */
 export function readZipEntry(buffer: Buffer, entry: ZipEntry): Buffer | null {
-  const at = entry.localHeaderOffset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_FILE_HEADER) return null;
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  const stop = start + entry.compressedSize;
-  if (stop > buffer.length) return null;
-  const data = buffer.subarray(start, stop);
+  const data = compressedData(buffer, entry);
+  if (data === null) return null;
   if (entry.method === 0) {
     return data.length === entry.uncompressedSize ? Buffer.from(data) : null;
   }
@@ -110,11 +115,138 @@ export function readZipEntry(buffer: Buffer, entry: ZipEntry): Buffer | null {
   }
 }
 
+/**
+ * The stored (compressed) bytes of an entry, as they sit in the archive, or `null` when its local
+ * header is missing or the data runs past the end of the file.
+ *
+ * @example
+ * compressedData(zip, entry)?.length === entry.compressedSize //=> true
+ */
+export function compressedData(buffer: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_FILE_HEADER) return null;
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const stop = start + entry.compressedSize;
+  return stop > buffer.length ? null : buffer.subarray(start, stop);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** zlib's native CRC-32, in Node from 20.15 and 22.2 on. */
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
+/**
+ * The CRC-32 a zip records for a part: zlib's where Node has it, else computed here.
+ *
+ * @example
+ * crc32(Buffer.from("abc")) //=> 891568578
+ */
+export function crc32(data: Buffer): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
+  return tableCrc32(data);
+}
+
+/**
+ * The CRC-32 computed byte by byte from a table (for Node versions without zlib's).
+ *
+ * @example
+ * tableCrc32(Buffer.from("abc")) //=> 891568578
+ */
+export function tableCrc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i += 1) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** New parts larger than this are deflated at zlib's fastest level. */
+const FAST_DEFLATE_BYTES = 4 * 1024 * 1024;
+
+/** A part of a zip to write: new bytes to deflate, or an entry copied as stored in another zip. */
+export type ZipPart =
+  | { readonly name: string; readonly data: Buffer }
+  | { readonly name: string; readonly copy: ZipEntry; readonly from: Buffer };
+
+/**
+ * Writes a zip archive. Copied entries keep their compressed bytes and CRC as they were (an
+ * officer's part is never re-encoded); new data is deflated. Returns `null` when a copied entry
+ * cannot be found in its source.
+ *
+ * @example
+ * const zip = writeZip([{ name: "a.txt", data: Buffer.from("xin chào") }]);
+ * readZipDirectory(zip!).ok //=> true
+ */
+export function writeZip(parts: readonly ZipPart[]): Buffer | null {
+  const chunks: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    let method: number;
+    let crc: number;
+    let size: number;
+    let stored: Buffer;
+    if ("copy" in part) {
+      const data = compressedData(part.from, part.copy);
+      if (data === null) return null;
+      ({ method, crc32: crc, uncompressedSize: size } = part.copy);
+      stored = data;
+    } else {
+      method = 8;
+      crc = crc32(part.data);
+      size = part.data.length;
+      // A large new part (a candidate sheet of many thousand rows) is deflated fast rather than
+      // small: the time is the officer's, the few megabytes more are not.
+      stored = deflateRawSync(part.data, { level: part.data.length > FAST_DEFLATE_BYTES ? 1 : 6 });
+    }
+    const name = Buffer.from(part.name, "utf8");
+    // Bit 11: the name is UTF-8.
+    const flags = 0x0800;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_FILE_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_FILE_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(local, name, stored);
+    centrals.push(central, name);
+    offset += local.length + name.length + stored.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(END_RECORD_SIZE);
+  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
+
 /** The size limits a workbook must respect before it is opened. */
 export interface PackageLimits {
   readonly maxFileBytes: number;
   readonly maxUncompressedBytes: number;
-  /** Cells over all worksheets: ExcelJS holds every cell as objects, input and output alike. */
+  /** Cells holding a value, over all worksheets: each becomes a value the engine reads. */
   readonly maxCells: number;
   /** Entries of the shared-strings table, which ExcelJS holds in full. */
   readonly maxSharedStrings: number;
@@ -140,6 +272,7 @@ export type PackageCheck =
         | "legacy-or-encrypted"
         | "not-xlsx"
         | "corrupt"
+        | "truncated"
         | "uncompressed-too-large"
         | "too-many-cells"
         | "too-many-strings";
@@ -170,7 +303,12 @@ export function checkXlsxPackage(
   }
   const directory = readZipDirectory(buffer);
   if (!directory.ok) {
-    const reason = directory.reason === "not-zip" ? "not-xlsx" : "corrupt";
+    const reason =
+      directory.reason === "not-zip"
+        ? "not-xlsx"
+        : directory.reason === "truncated"
+          ? "truncated"
+          : "corrupt";
     return { ok: false, reason, bytes: buffer.length };
   }
   const declared = directory.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -187,7 +325,8 @@ export function checkXlsxPackage(
     const part = readZipEntry(buffer, entry);
     if (part === null) return { ok: false, reason: "corrupt", bytes: buffer.length };
     if (WORKSHEET_PART.test(entry.name)) {
-      cells += countTags(part, "c");
+      // Cells holding a value (a <v> or an inline <is>); styled blanks cost the reader nothing.
+      cells += countTags(part, "v") + countTags(part, "is");
       if (cells > limits.maxCells) return { ok: false, reason: "too-many-cells", bytes: cells };
     } else if (entry.name === SHARED_STRINGS_PART) {
       const strings = countTags(part, "si");

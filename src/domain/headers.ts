@@ -156,7 +156,7 @@ export function findHeaderRow<R extends string>(
   classifyText: (text: string) => R | null,
   accept: (match: HeaderMatch<R>) => boolean,
   named: Readonly<Partial<Record<NoInfer<R>, string>>> = NONE,
-  rows: readonly number[] = firstRows(values.length),
+  rows: readonly number[] = presentRows(values),
 ): HeaderMatch<R> | null {
   for (const row of rows) {
     const cells = rowAt(values, row);
@@ -167,9 +167,17 @@ export function findHeaderRow<R extends string>(
   return null;
 }
 
-/** Every row: a header may sit anywhere in the used range, as both doors hand it over. */
-function firstRows(count: number): number[] {
-  return Array.from({ length: count }, (_v, i) => i);
+/**
+ * Every row the matrix holds: a header may sit anywhere in the used range, as both doors hand it
+ * over. `forEach` skips holes and empty rows are left out, so a sparse matrix (a sheet reaching row
+ * 1,048,576) costs the rows it holds, not the grid's.
+ */
+function presentRows(values: readonly (readonly unknown[])[]): number[] {
+  const rows: number[] = [];
+  values.forEach((cells, row) => {
+    if (Array.isArray(cells) && cells.length > 0) rows.push(row);
+  });
+  return rows;
 }
 
 /** A row of a matrix that may be ragged or hold non-arrays. */

@@ -9,6 +9,7 @@ import type {
   AwardResult,
   AwardYear,
   Bloc,
+  BlocSource,
   IndividualStatus,
   Lang,
   PrizeBasis,
@@ -80,14 +81,38 @@ export interface ResultJsonUnplaced {
   readonly issueCodes: readonly string[];
 }
 
+/** How one column of a table was read: the reading report's line for one role. */
+export interface ResultJsonReading {
+  /** The engine's role: unit, score, maxScore, ratio, bloc, year, excluded, note (or a nominee role). */
+  readonly role: string;
+  /** A1 column letter, e.g. "D". */
+  readonly column: string;
+  /** The header as written in the table. */
+  readonly header: string;
+  /** Why this column was taken, in the language of the run. */
+  readonly why: string;
+}
+
 export interface ResultJsonTable {
   readonly sheet: string;
   readonly kind: "scores" | "nominees";
+  /** The cells the table spans, header included, e.g. "A7:G48". */
+  readonly range: string;
+  /** 1-based sheet row of the header. */
   readonly headerRow: number;
+  /** Role → column letter (the short form of `readings`). */
   readonly columns: Readonly<Record<string, string>>;
+  /** One line per column read, in sheet column order. */
+  readonly readings: readonly ResultJsonReading[];
   readonly dataRows: number;
   readonly year: number | null;
   readonly yearSource: string;
+  /** Where the units' blocs came from: column, sections, sheet, title, caller (--bloc) or none. */
+  readonly blocSource: BlocSource;
+  /** Other facts of the reading (a hidden sheet read, rows skipped …), in the language of the run. */
+  readonly notes: readonly string[];
+  /** True for a table not ranked: two of its columns would rank it differently (COLUMN_AMBIGUOUS). */
+  readonly refused: boolean;
 }
 
 export interface ResultJson {
@@ -183,11 +208,21 @@ export function toResultJson(result: AwardResult, lang: Lang): ResultJson {
     tables: result.tables.map((t) => ({
       sheet: t.sheet,
       kind: t.kind,
+      range: t.range,
       headerRow: t.headerRow,
       columns: { ...t.columns } as Record<string, string>,
+      readings: t.readings.map((r) => ({
+        role: r.role,
+        column: r.column,
+        header: r.header,
+        why: r.why[lang],
+      })),
       dataRows: t.dataRows,
       year: t.year,
       yearSource: t.yearSource,
+      blocSource: t.blocSource,
+      notes: t.notes.map((note) => note[lang]),
+      refused: t.refused,
     })),
   };
 }

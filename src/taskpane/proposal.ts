@@ -137,7 +137,9 @@ export function applyProposalLanguage(lang: Lang): void {
   if (agencyLabel) agencyLabel.textContent = w.agency;
   const select = byId<HTMLSelectElement>("round");
   if (!select) return;
-  const chosen = select.value || choiceFromRounds(loadProposalSettings().rounds);
+  // The labels are drawn before Office answers (and where there is no Office): the saved round
+  // is put in the form by initProposalControls once the workbook is there, not read here.
+  const chosen = select.value;
   select.replaceChildren(
     new Option(w.sameYear, ""),
     new Option(w.nextYear, "next"),

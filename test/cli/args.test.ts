@@ -1,5 +1,11 @@
 import { isIsoDate } from "../../src/domain/prize";
-import { helpText, localIsoDate, parseArgs } from "../../src/cli/args";
+import {
+  CLI_COLUMN_ROLES,
+  helpText,
+  localIsoDate,
+  parseArgs,
+  type RunArgs,
+} from "../../src/cli/args";
 
 const TODAY = "2024-03-31";
 
@@ -24,6 +30,15 @@ describe("parseArgs", () => {
         "-",
         "--lang",
         "en",
+        "--header-row",
+        "7",
+        "--column",
+        "score=Tổng điểm",
+        "--column=max=e",
+        "--column",
+        "name=Tên đơn vị",
+        "--bloc",
+        "3",
       ],
       TODAY,
     );
@@ -40,14 +55,48 @@ describe("parseArgs", () => {
           out: "result.xlsx",
           json: "-",
           lang: "en",
+          columns: { score: "Tổng điểm", maxScore: "E", unit: "Tên đơn vị" },
+          headerRow: 7,
+          bloc: 3,
         },
       },
     });
   });
 
+  it("maps every role of --column to the engine's role, as the pane's “Chọn cột” does", () => {
+    const given = Object.keys(CLI_COLUMN_ROLES).map((role, i) => `${role}=${"ABCDEFGH"[i]}`);
+    const parsed = parseArgs(["rank", "a.xlsx", ...given.flatMap((g) => ["--column", g])], TODAY);
+    expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args.columns).toEqual({
+      unit: "A",
+      score: "B",
+      maxScore: "C",
+      ratio: "D",
+      bloc: "E",
+      year: "F",
+      excluded: "G",
+      note: "H",
+    });
+  });
+
+  it("takes a bloc written in Roman numerals, as the officers' sheets write it", () => {
+    const parsed = parseArgs(["rank", "a.xlsx", "--bloc", "iii"], TODAY);
+    expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args.bloc).toBe(3);
+  });
+
+  it("keeps a header text of four letters or more as a header, and XFD as the last column", () => {
+    const parsed = parseArgs(
+      ["rank", "a.xlsx", "--column", "score=PDTI", "--column", "max=xfd"],
+      TODAY,
+    );
+    expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args.columns).toEqual({
+      score: "PDTI",
+      maxScore: "XFD",
+    });
+  });
+
   it("defaults the decision date to today, every year and Vietnamese", () => {
     const parsed = parseArgs(["rank", "a.xlsx"], TODAY);
-    expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args).toEqual({
+    const defaults: RunArgs = {
       year: undefined,
       decisionDate: TODAY,
       sheets: [],
@@ -55,7 +104,11 @@ describe("parseArgs", () => {
       out: undefined,
       json: undefined,
       lang: "vi",
-    });
+      columns: {},
+      headerRow: undefined,
+      bloc: undefined,
+    };
+    expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args).toEqual(defaults);
   });
 
   it("shows help for --help, -h and no arguments", () => {
@@ -89,6 +142,33 @@ describe("parseArgs", () => {
     [["rank", "a.xlsx", "--year"], "needs a value"],
     [["rank", "a.xlsx", "--year", "2023", "--year", "2024"], "only once"],
     [["sort", "a.xlsx"], "Unknown command “sort”"],
+    [["rank", "a.xlsx", "--column", "points=E"], "Unknown column role “points”"],
+    [
+      ["rank", "a.xlsx", "--column", "score"],
+      "--column score needs a column header or a column letter",
+    ],
+    [["rank", "a.xlsx", "--column", "score="], "--column score needs a column header"],
+    [["rank", "a.xlsx", "--column", "score=XFE"], "There is no column “XFE”"],
+    [["rank", "a.xlsx", "--column", "score=ZZZ"], "the last column of a sheet is XFD"],
+    [
+      ["rank", "a.xlsx", "--column", "score=D7"],
+      "“D7” in --column score=D7 is a cell, not a column",
+    ],
+    [
+      ["rank", "a.xlsx", "--column", "score=D", "--column", "score=E"],
+      "Role “score” is chosen twice",
+    ],
+    [
+      ["rank", "a.xlsx", "--column", "score=D", "--column", "max=d"],
+      "Column “D” is chosen for both “score” and “max”",
+    ],
+    [["rank", "a.xlsx", "--header-row", "0"], "Header row “0” is not valid"],
+    [["rank", "a.xlsx", "--header-row", "seven"], "Header row “seven” is not valid"],
+    [["rank", "a.xlsx", "--header-row", "1048577"], "Header row “1048577” is not valid"],
+    [["rank", "a.xlsx", "--bloc", "5"], "Bloc “5” is not valid"],
+    [["rank", "a.xlsx", "--bloc", "0"], "blocs 1, 2, 3 and 4"],
+    [["rank", "a.xlsx", "--bloc", "2", "--column", "bloc=C"], "contradict each other"],
+    [["rank", "a.xlsx", "--bloc", "2", "--bloc", "3"], "only once"],
   ])("refuses %j with a message that says what to do", (argv, english) => {
     const parsed = parseArgs(argv, TODAY);
     expect(parsed.ok).toBe(false);
@@ -135,6 +215,10 @@ describe("helpText", () => {
         "--out",
         "--json",
         "--lang",
+        "--header-row",
+        "--column",
+        "--bloc",
+        ...Object.keys(CLI_COLUMN_ROLES),
       ]) {
         expect(text).toContain(word);
       }

@@ -2,10 +2,10 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import {
-  addModelSheet,
   defaultOutputPath,
   internalLinkTarget,
   writeAwardWorkbook,
+  xmlCellText,
 } from "../../src/cli/writeWorkbook";
 import { readZipDirectory, readZipEntry } from "../../src/cli/zipPackage";
 import type { SheetModel } from "../../src/domain/types";
@@ -121,11 +121,29 @@ describe("defaultOutputPath", () => {
   });
 });
 
-describe("addModelSheet", () => {
-  it("renders texts, an Excel table, formats, fills, widths and the frozen header", () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = addModelSheet(workbook, candidates);
-    expect(sheet.name).toBe("Đề xuất khen thưởng 2023");
+describe("xmlCellText", () => {
+  it("escapes XML and writes the characters XML cannot carry as the format's escapes", () => {
+    expect(xmlCellText("Sở <Y tế> & \u001b\u0007")).toBe("Sở &lt;Y tế&gt; &amp; _x001B__x0007_");
+    expect(xmlCellText("_x0041_")).toBe("_x005F_x0041_");
+    expect(xmlCellText("a\tb\nc")).toBe("a\tb\nc");
+    expect(xmlCellText("\ud800")).toBe("_xD800_");
+  });
+});
+
+describe("the rendered sheet", () => {
+  let sheet: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    const input = await inputFile(dir);
+    const out = path.join(dir, "out.xlsx");
+    await writeAwardWorkbook(readFileSync(input), input, out, [candidates]);
+    const found = (await readBack(out)).getWorksheet("Đề xuất khen thưởng 2023");
+    if (!found) throw new Error("missing sheet");
+    sheet = found;
+  });
+
+  it("has its texts, an Excel table, formats, widths and the frozen header", () => {
     expect(sheet.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
     expect(sheet.getCell("A2").font).toMatchObject({ italic: true });
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
@@ -136,8 +154,7 @@ describe("addModelSheet", () => {
     expect(sheet.getCell("A6").numFmt).toBe("0");
   });
 
-  it("wraps header cells and sets the page up for printing on A4 landscape, one page wide", () => {
-    const sheet = addModelSheet(new ExcelJS.Workbook(), candidates);
+  it("wraps header cells and is set up for printing on A4 landscape, one page wide", () => {
     expect(sheet.getCell("B5").alignment).toMatchObject({ wrapText: true });
     expect(sheet.pageSetup).toMatchObject({
       paperSize: 9,
@@ -216,9 +233,10 @@ describe("writeAwardWorkbook", () => {
     const sheet = (await readBack(out)).getWorksheet("Kiểm tra dữ liệu");
     const cell = sheet?.getCell("B4");
     expect(cell?.text).toBe("DTI 2023!D15");
-    expect(cell?.hyperlink).toBe("#'DTI 2023'!$D$15");
-    // One target, no duplicated `location` that Excel would append to it.
-    expect(zipText(out, "xl/worksheets/sheet2.xml")).not.toContain("location=");
+    // A link inside the workbook: a location, no external relationship.
+    expect(zipText(out, "xl/worksheets/sheet2.xml")).toContain(
+      `<hyperlink ref="B4" location="'DTI 2023'!$D$15"`,
+    );
   });
 
   it("uses free sheet and table names when the workbook already has them", async () => {

@@ -1,6 +1,6 @@
 /**
  * Turns a corpus recipe into a real workbook with ExcelJS: values, cached formula results, errors,
- * merges, hidden rows and columns, AutoFilters and Excel tables.
+ * single cells anywhere, merges, hidden rows and columns, AutoFilters and Excel tables.
  */
 import ExcelJS from "exceljs";
 import type { RecipeCell, SheetRecipe } from "./cases";
@@ -45,6 +45,9 @@ export function buildWorkbook(recipes: readonly SheetRecipe[]): ExcelJS.Workbook
           sheet.getCell(origin.row + r, origin.col + c).value = toExcelValue(cell);
         });
       });
+    }
+    for (const [address, cell] of Object.entries(recipe.cells ?? {})) {
+      sheet.getCell(address).value = toExcelValue(cell);
     }
     for (const range of recipe.merges ?? []) sheet.mergeCells(range);
     for (const row of recipe.hiddenRows ?? []) sheet.getRow(row).hidden = true;

@@ -35,6 +35,8 @@ export interface SheetRecipe {
   readonly autoFilter?: string;
   /** The rows form an Excel table (ListObject) with this name; rows[0] is its header. */
   readonly tableName?: string;
+  /** Single cells anywhere on the sheet, by address (e.g. a stray value at "XFD1048576"). */
+  readonly cells?: Readonly<Record<string, RecipeCell>>;
 }
 
 export interface ExpectedIssue {

@@ -101,6 +101,55 @@ export const READER_CASES: readonly CorpusCase[] = [
     expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 3, invalid: 0 },
   },
   {
+    id: "merged-bloc-column",
+    title: "The bloc written once and merged over its units' rows: every unit gets its bloc",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Khối", "Tên cơ quan, đơn vị", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, 1, "Sở Tư pháp", 1000, 900],
+          [2, null, "Sở Nội vụ", 1000, 950],
+          [3, null, "Sở Y tế", 1000, 800],
+          [4, 3, "UBND phường An Cư", 100, 90],
+          [5, null, "UBND phường Cái Khế", 100, 95],
+          [6, null, "UBND xã Trường Long", 100, 80],
+          [7, null, "UBND phường An Hòa", 100, 70],
+        ],
+        { merges: ["B2:B4", "B5:B8"] },
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/1": ["Sở Nội vụ"],
+        "2023/3": ["UBND phường Cái Khế", "UBND phường An Cư", "UBND xã Trường Long"],
+      },
+      absent: ["BLOC_UNKNOWN"],
+      ranked: 7,
+      invalid: 0,
+    },
+  },
+  {
+    id: "stray-cell-at-grid-end",
+    title:
+      "A stray value in XFD1048576, the grid's last cell: the table is read, the sheet sparsely",
+    sheets: () => [
+      {
+        ...flat(
+          "DTI 2023",
+          ["STT", "Tên cơ quan, đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+          [
+            [1, "Sở Tư pháp", 1, 1000, 900],
+            [2, "Sở Nội vụ", 1, 1000, 950],
+          ],
+        ),
+        cells: { XFD1048576: "x" },
+      },
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
     id: "two-readings-refused",
     title: "Two score columns that rank differently: the table is refused, naming both",
     sheets: () => [
@@ -113,11 +162,8 @@ export const READER_CASES: readonly CorpusCase[] = [
         ],
       ),
     ],
-    expect: {
-      runnable: true,
-      issues: [{ code: "COLUMN_AMBIGUOUS", sheet: "Bảng điểm" }],
-      ranked: 0,
-    },
+    // Nothing else to rank: the command line exits 2 with the refusal, the add-in writes nothing.
+    expect: { runnable: false, issues: [{ code: "COLUMN_AMBIGUOUS", sheet: "Bảng điểm" }] },
   },
   {
     id: "aggregate-rows-and-company-names",

@@ -36,8 +36,13 @@ export async function runCli(
   return { code, json: code === 2 ? null : (JSON.parse(readFileSync(json, "utf8")) as JsonResult) };
 }
 
-/** Rank in the add-in, on a workbook loaded into the in-memory host (for `year` only). */
+/**
+ * Rank in the add-in, on a workbook loaded into the in-memory host (for `year` only). The host
+ * offers ExcelApi 1.13, as Microsoft 365 Excel does, so that merged areas reach the reader as they
+ * reach it from the file on the command line.
+ */
 export async function runAdapter(host: FakeWorkbook, year?: number) {
+  host.offeredSets.set("ExcelApi", "1.13");
   installOfficeGlobals(host);
   try {
     return await rankInExcel(

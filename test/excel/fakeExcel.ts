@@ -94,13 +94,17 @@ export class FakeSheet {
   readonly pageLayout: { orientation?: string; paperSize?: string; [setting: string]: unknown } =
     {};
   /* Print layout written for the proposal list and the summary. */
-  readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
   readonly rowHeights = new Map<number, number>();
   readonly charts: FakeChart[] = [];
   /** Rows that start a new printed page (`horizontalPageBreaks.add`). */
   readonly pageBreaks: number[] = [];
   showGridlines = true;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /**
+   * Merged areas (0-based, inclusive): as the officer merged them (test setup), and as the add-in
+   * merges the print-ready sheets' heading cells.
+   */
+  readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
 
   constructor(
     readonly id: string,
@@ -1004,10 +1008,19 @@ export class RangeProxy extends ClientObject {
     if (!box) return null;
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
-    const grid = (pick: (cell: FakeCell | undefined) => unknown) =>
-      Array.from({ length: rows }, (_r, r) =>
+    const grid = (pick: (cell: FakeCell | undefined) => unknown) => {
+      // Even a blank cell costs its JSON (`"",`): a grid that cannot fit in a response is
+      // refused before it is built, as Excel refuses it, rather than filling memory.
+      if (rows * cols * 3 > PAYLOAD_LIMIT_BYTES) {
+        throw new RichApiError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size (${rows}×${cols} cells) has exceeded the limit.`,
+        );
+      }
+      return Array.from({ length: rows }, (_r, r) =>
         Array.from({ length: cols }, (_c, c) => pick(box.sheet.peek(box.top + r, box.left + c))),
       );
+    };
     switch (property) {
       case "values":
         return grid((cell) => cell?.value ?? "");
@@ -1041,6 +1054,11 @@ export class RangeProxy extends ClientObject {
 
   override load(arg?: LoadArg): this {
     return super.load([...parseLoad(arg), "isNullObject"].join(",") || undefined);
+  }
+
+  /** A property as a sync would read it now (for collections that load their items). */
+  peekProperty(property: string): unknown {
+    return this.snapshot(property);
   }
 
   get isNullObject(): boolean {
@@ -1104,6 +1122,65 @@ export class RangeProxy extends ClientObject {
     });
   }
 
+  /**
+   * `Range.getSpecialCellsOrNullObject` (ExcelApi 1.9) for constants and formulas: the cells of
+   * this range that hold a typed value or a formula, as rectangles (runs of a row, stacked while
+   * rows repeat the same run). Only cells that exist are visited.
+   */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
+    if (!requirementSupported(this.context.host, "ExcelApi", "1.9")) {
+      throw new RichApiError(
+        "ApiNotFound",
+        "Range.getSpecialCellsOrNullObject needs ExcelApi 1.9.",
+      );
+    }
+    return new RangeAreasProxy(this.context, () => {
+      const box = this.resolve();
+      if (!box) return null;
+      const wanted = (cell: FakeCell): boolean =>
+        cellType === "Formulas"
+          ? cell.formula !== null
+          : cellType === "Constants"
+            ? cell.formula === null && cell.value !== ""
+            : false;
+      const found = areasOfCells(box, wanted);
+      return found.length > 0 ? found : null;
+    });
+  }
+
+  /**
+   * `Range.getMergedAreasOrNullObject` (ExcelApi 1.13): the merged areas that meet this range,
+   * whole. Like Excel, it fails when the range holds more than 512 merged areas.
+   */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    if (!requirementSupported(this.context.host, "ExcelApi", "1.13")) {
+      throw new RichApiError(
+        "ApiNotFound",
+        "Range.getMergedAreasOrNullObject needs ExcelApi 1.13.",
+      );
+    }
+    return new RangeAreasProxy(this.context, () => {
+      const box = this.resolve();
+      if (!box) return null;
+      const found = box.sheet.merges
+        .filter(
+          (m) =>
+            m.top <= box.bottom &&
+            box.top <= m.bottom &&
+            m.left <= box.right &&
+            box.left <= m.right,
+        )
+        .map((m) => ({ sheet: box.sheet, ...m }));
+      if (found.length > MAX_MERGED_AREAS) {
+        throw new RichApiError(
+          "GeneralException",
+          `The range has more than ${MAX_MERGED_AREAS} merged areas.`,
+        );
+      }
+      return found.length > 0 ? found : null;
+    });
+  }
+
   getEntireColumn(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const box = this.box();
@@ -1113,6 +1190,142 @@ export class RangeProxy extends ClientObject {
 
   get format(): RangeFormatProxy {
     return new RangeFormatProxy(this.context, () => this.box());
+  }
+}
+
+/** What `getMergedAreasOrNullObject` can return before it fails (Office.js documentation). */
+const MAX_MERGED_AREAS = 512;
+
+/**
+ * The cells of a box for which `wanted` holds, as rectangles: each row's runs of consecutive
+ * columns, a run extended downwards while the next row has the same run.
+ */
+function areasOfCells(box: Box, wanted: (cell: FakeCell) => boolean): Box[] {
+  const byRow = new Map<number, number[]>();
+  for (const [key, cell] of box.sheet.cells) {
+    const [r, c] = key.split(",").map(Number);
+    if (r < box.top || r > box.bottom || c < box.left || c > box.right || !wanted(cell)) continue;
+    const list = byRow.get(r) ?? [];
+    list.push(c);
+    byRow.set(r, list);
+  }
+  const open = new Map<string, Box>();
+  const done: Box[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = (byRow.get(r) ?? []).sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const next = new Map<string, Box>();
+    for (const [left, right] of runs) {
+      const key = `${left},${right}`;
+      const area = open.get(key);
+      if (area && area.bottom === r - 1) {
+        area.bottom = r;
+        next.set(key, area);
+        open.delete(key);
+      } else next.set(key, { sheet: box.sheet, top: r, left, bottom: r, right });
+    }
+    done.push(...open.values());
+    open.clear();
+    for (const [k, v] of next) open.set(k, v);
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** `Excel.RangeAreas`: several rectangles of one sheet (or a null object). */
+export class RangeAreasProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolveAreas: () => Box[] | null,
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return ["address", "areaCount", "cellCount"];
+  }
+
+  protected snapshot(property: string): unknown {
+    const areas = this.resolveAreas();
+    if (property === "isNullObject") return areas === null;
+    if (!areas) return null;
+    switch (property) {
+      case "areaCount":
+        return areas.length;
+      case "cellCount": {
+        const count = areas.reduce(
+          (n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1),
+          0,
+        );
+        return count > 2 ** 31 - 1 ? -1 : count;
+      }
+      case "address":
+        return areas
+          .map((a) => {
+            const from = `${columnName(a.left)}${a.top + 1}`;
+            const to = `${columnName(a.right)}${a.bottom + 1}`;
+            return `${quoteSheet(a.sheet.name)}!${from === to ? from : `${from}:${to}`}`;
+          })
+          .join(",");
+      default:
+        throw new RichApiError("InvalidArgument", `Unknown RangeAreas property ${property}`);
+    }
+  }
+
+  override load(arg?: LoadArg): this {
+    return super.load([...parseLoad(arg), "isNullObject"].join(",") || undefined);
+  }
+
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+
+  /** `RangeAreas.areas`: the rectangles as a collection of ranges. */
+  get areas(): RangeCollectionProxy {
+    return new RangeCollectionProxy(this.context, () => this.resolveAreas() ?? []);
+  }
+}
+
+/** `Excel.RangeCollection`: its `items` load each range's properties. */
+export class RangeCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly boxes: () => Box[],
+  ) {
+    super(context);
+  }
+
+  protected scalarProperties(): readonly string[] {
+    return ["items"];
+  }
+
+  protected snapshot(property: string, sub: readonly string[]): unknown {
+    if (property !== "items") {
+      throw new RichApiError("InvalidArgument", `Unknown property ${property}`);
+    }
+    return this.boxes().map((box) => {
+      const range = new RangeProxy(this.context, () => box);
+      const props = sub.length > 0 ? sub : ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+      return range.preload(new Map(props.map((p) => [p, range.peekProperty(p)])));
+    });
+  }
+
+  get items(): RangeProxy[] {
+    return this.read("items");
   }
 }
 

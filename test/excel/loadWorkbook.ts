@@ -2,7 +2,7 @@
  * Test helper: an .xlsx file (through ExcelJS) into the in-memory Excel host, with the values
  * Office.js would report: formula results, error strings, dates as serial numbers with their
  * number format (so that the host can report the Date category), "" for the covered cells of a
- * merge, hidden sheets kept hidden, and Excel tables (ListObjects) kept as tables.
+ * merge, merged areas, hidden sheets kept hidden, and Excel tables (ListObjects) kept as tables.
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -63,6 +63,18 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
         else if (isDateValue(cell.value)) target.numberFormat = DEFAULT_DATE_FORMAT;
       });
     });
+    const merges = (worksheet.model as { merges?: string[] }).merges ?? [];
+    for (const ref of merges) {
+      const [a, b = a] = ref.split(":");
+      const at = (text: string): [number, number] => {
+        const m = /^([A-Z]+)(\d+)$/.exec(text) as RegExpExecArray;
+        const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        return [Number(m[2]) - 1, col - 1];
+      };
+      const [top, left] = at(a);
+      const [bottom, right] = at(b);
+      sheet.merges.push({ top, left, bottom, right });
+    }
     for (const table of worksheet.getTables?.() ?? []) {
       const t = (table as unknown as { table?: { name: string; tableRef?: string; ref?: string } })
         .table;
