@@ -16,7 +16,7 @@ export const byId = <T extends HTMLElement>(id: string): T | null =>
  * A new element with its text and class.
  *
  * @example
- * element("p", "<b>x</b>").innerHTML //=> "&lt;b&gt;x&lt;/b&gt;"
+ * element("p", "<b>x</b>").textContent //=> "<b>x</b>" (shown as text, never parsed as markup)
  */
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
