@@ -28,20 +28,25 @@ function rankGroups<T extends { readonly rank: number }>(ranked: readonly T[]): 
   return groups;
 }
 
+/** The status of a collective, without the excluded ones (see `visitCollectiveStatuses`). */
+export type CollectiveStatus = CollectiveSelection["status"];
+
 /**
- * Marks the collectives of one bloc's ranking: down the ranking, skipping excluded units, a group
- * of equal ratios that fits in the slots left is all "candidate"; the first one that does not fit
- * is all "tie" (with its size and the slots left); everything below is "not-selected".
+ * Walks one bloc's ranking down, telling `visit` each unit's collective status by its position:
+ * a group of equal ratios (excluded units left aside) that fits in the slots left is all
+ * "candidate"; the first one that does not fit is all "tie" (with its size and the slots left);
+ * everything below is "not-selected"; excluded units are "excluded". No object is made per unit,
+ * so a ranking of 100,000 units costs one call each. The tie object is shared by its group.
  *
  * @example
- * selectCollectiveAwards(rankUnitsWithinBloc(unitsWithScores([950, 900, 900])), 2).map((s) => s.status)
- * //=> ["candidate", "tie", "tie"]
+ * const statuses: string[] = [];
+ * visitCollectiveStatuses(ranked, 2, (i, status) => statuses.push(status)) //=> statuses ["candidate", "tie", "tie"]
  */
-export function selectCollectiveAwards(
+export function visitCollectiveStatuses(
   ranked: readonly RankedUnit[],
   slots: number,
-): CollectiveSelection[] {
-  const selections: CollectiveSelection[] = new Array<CollectiveSelection>(ranked.length);
+  visit: (index: number, status: CollectiveStatus, tie: CollectiveSelection["tie"]) => void,
+): void {
   let open = Math.max(0, slots);
   let start = 0;
   while (start < ranked.length) {
@@ -59,15 +64,32 @@ export function selectCollectiveAwards(
       tie = { size: competing, open };
     } else status = "not-selected";
     for (let i = start; i < end; i += 1) {
-      const r = ranked[i];
-      selections[i] = r.unit.excluded
-        ? { ranked: r, status: "excluded", tie: null }
-        : { ranked: r, status, tie };
+      if (ranked[i].unit.excluded) visit(i, "excluded", null);
+      else visit(i, status, tie);
     }
     if (status === "candidate") open -= competing;
     else if (status === "tie") open = 0;
     start = end;
   }
+}
+
+/**
+ * Marks the collectives of one bloc's ranking: down the ranking, skipping excluded units, a group
+ * of equal ratios that fits in the slots left is all "candidate"; the first one that does not fit
+ * is all "tie" (with its size and the slots left); everything below is "not-selected".
+ *
+ * @example
+ * selectCollectiveAwards(rankUnitsWithinBloc(unitsWithScores([950, 900, 900])), 2).map((s) => s.status)
+ * //=> ["candidate", "tie", "tie"]
+ */
+export function selectCollectiveAwards(
+  ranked: readonly RankedUnit[],
+  slots: number,
+): CollectiveSelection[] {
+  const selections: CollectiveSelection[] = new Array<CollectiveSelection>(ranked.length);
+  visitCollectiveStatuses(ranked, slots, (i, status, tie) => {
+    selections[i] = { ranked: ranked[i], status, tie };
+  });
   return selections;
 }
 
