@@ -298,8 +298,11 @@ function unitRow(
 
 const cellKey = (ref: CellRef): string => `${ref.sheet}!${ref.cell}`;
 
+const NO_CHOSEN: ReadonlyMap<string, IndividualResult> = new Map();
+
 /** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name cell. */
-function chosenByUnit(bloc: BlocResult): Map<string, IndividualResult> {
+function chosenByUnit(bloc: BlocResult): ReadonlyMap<string, IndividualResult> {
+  if (bloc.individuals.length === 0) return NO_CHOSEN;
   const chosen = new Map<string, IndividualResult>();
   for (const person of bloc.individuals) {
     const key = cellKey(person.unitSource);
@@ -308,11 +311,15 @@ function chosenByUnit(bloc: BlocResult): Map<string, IndividualResult> {
   return chosen;
 }
 
+const asWritten = (name: string): string => name;
+
 /**
  * A unit's name as the sheet shows it: with its group ("… (Huyện Cờ Đỏ)") only when another unit of
- * the bloc has the same name, so that the two rows can be told apart.
+ * the bloc has the same name, so that the two rows can be told apart. A bloc without groups (most
+ * of them) shows every name as written, without counting names.
  */
 function namer(bloc: BlocResult): (name: string, group: string) => string {
+  if (!bloc.units.some((u) => u.group !== "")) return asWritten;
   const seen = new Map<string, number>();
   for (const u of bloc.units) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
   return (name, group) => ((seen.get(name) ?? 0) > 1 && group !== "" ? `${name} (${group})` : name);
@@ -328,9 +335,17 @@ interface BlocTotals {
 
 /** Money the proposals cost if the council fills every tied slot. */
 function blocTotals(bloc: BlocResult, result: AwardResult): BlocTotals {
-  const collectiveProposed = bloc.units.filter((u) => u.status === "candidate").length;
-  const tiedUnit = bloc.units.find((u) => u.status === "tie");
-  const collectiveTies = bloc.units.filter((u) => u.status === "tie").length;
+  let collectiveProposed = 0;
+  let collectiveTies = 0;
+  let tiedUnit: UnitResult | undefined;
+  for (let i = 0; i < bloc.units.length; i += 1) {
+    const u = bloc.units[i];
+    if (u.status === "candidate") collectiveProposed += 1;
+    else if (u.status === "tie") {
+      collectiveTies += 1;
+      tiedUnit ??= u;
+    }
+  }
   const individualProposed = bloc.individuals.filter((p) => p.status === "candidate").length;
   const individualTies = bloc.individuals.filter((p) => p.status === "tie").length;
   const individualOpen = Math.max(0, bloc.individualSlots - individualProposed);
@@ -387,6 +402,7 @@ function totalsTable(
 function individualRows(year: YearResult, lang: Lang): SheetRow[] {
   const rows: SheetRow[] = [];
   for (const bloc of year.blocs) {
+    if (bloc.individuals.length === 0) continue;
     const shown = namer(bloc);
     for (const person of bloc.individuals) {
       rows.push({
@@ -460,15 +476,12 @@ function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): Shee
     if (bloc.units.length > 0) {
       const chosen = chosenByUnit(bloc);
       const shown = namer(bloc);
-      const rows = bloc.units.map((u, i) =>
-        unitRow(
-          u,
-          i,
-          u.chosenIndividual ? chosen.get(cellKey(u.source)) : undefined,
-          shown(u.name, u.group),
-          lang,
-        ),
-      );
+      const rows = new Array<SheetRow>(bloc.units.length);
+      for (let i = 0; i < rows.length; i += 1) {
+        const u = bloc.units[i];
+        const person = u.chosenIndividual ? chosen.get(cellKey(u.source)) : undefined;
+        rows[i] = unitRow(u, i, person, shown(u.name, u.group), lang);
+      }
       tables.push({
         name: names.bloc(bloc.bloc),
         startRow: row,

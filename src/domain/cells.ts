@@ -151,9 +151,23 @@ function groupedInteger(text: string): string | null {
   return groups.join("");
 }
 
-/** Digits after the decimal point of a number as JavaScript writes it (1e-7 counts 7). */
+/** Below this, `value × 10^d` rounds to the exact integer of a d-decimal number. */
+const EXACT_PRODUCT = 2 ** 50;
+
+/**
+ * Digits after the decimal point of a number as JavaScript writes it (1e-7 counts 7). A typed
+ * score has a few decimals: the first `d` with `round(value × 10^d) / 10^d === value` is that count
+ * while the product is exact, found without writing the number out as text.
+ */
 function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;
+  let scale = 1;
+  for (let d = 0; d <= 9; d += 1) {
+    const scaled = value * scale;
+    if (Math.abs(scaled) >= EXACT_PRODUCT) break;
+    if (Math.round(scaled) / scale === value) return d;
+    scale *= 10;
+  }
   const text = String(Math.abs(value));
   const e = text.indexOf("e");
   const mantissa = e < 0 ? text : text.slice(0, e);

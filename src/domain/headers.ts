@@ -158,7 +158,8 @@ export function findHeaderRow<R extends string>(
   named: Readonly<Partial<Record<NoInfer<R>, string>>> = NONE,
   rows: readonly number[] = presentRows(values),
 ): HeaderMatch<R> | null {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i];
     const cells = rowAt(values, row);
     if (!mayBeHeaderRow(cells)) continue;
     const match = mapHeaderRow(cells, classifyText, named, row);

@@ -177,7 +177,8 @@ class RankValues {
     if (this.hasMax[a] !== this.hasMax[b]) return this.hasMax[a] === 1 ? -1 : 1;
     const x = this.approx[a];
     const y = this.approx[b];
-    if (x !== y && !areNear(x, y)) return y - x;
+    // -1 or 1, never the difference: a fractional result would be boxed on every comparison.
+    if (x !== y && !areNear(x, y)) return y > x ? 1 : -1;
     return this.exactOrder(a, b);
   }
 }
@@ -217,7 +218,9 @@ export function rankUnitsWithinBloc(units: readonly UnitScore[]): RankedUnit[] {
   const positions = new Array<number>(n);
   for (let i = 0; i < n; i += 1) positions[i] = i;
   // Equal ratios keep reading order, then input order: the same result as a stable sort.
-  positions.sort((a, b) => values.compare(a, b) || order[a] - order[b] || a - b);
+  positions.sort(
+    (a, b) => values.compare(a, b) || (order[a] < order[b] ? -1 : order[a] > order[b] ? 1 : a - b),
+  );
   const ranked = new Array<RankedUnit>(n);
   let rank = 0;
   for (let i = 0; i < n; i += 1) {

@@ -63,38 +63,49 @@ function measureOf(ratio: number | null): Bilingual {
   return ratio === null ? { vi: "điểm", en: "score" } : { vi: "tỷ lệ", en: "ratio" };
 }
 
-function collectiveReason(
-  selection: CollectiveSelection,
+/**
+ * The reasons of one bloc's collectives. The words every unit of the bloc shares ("/20, ngoài 1
+ * suất của khối") are joined once per bloc, so that each unit's reason costs its rank and one join
+ * per language: a bloc may hold 100,000 units.
+ */
+function collectiveReasons(
   rankedCount: number,
   slots: number,
-): Bilingual {
-  const { unit, rank } = selection.ranked;
-  const where = { vi: `Hạng ${rank}/${rankedCount}`, en: `Rank ${rank} of ${rankedCount}` };
-  switch (selection.status) {
-    case "candidate":
-      return {
-        vi: `${where.vi}, trong ${slots} suất của khối`,
-        en: `${where.en}, within the bloc's ${slotWordsEn(slots)}`,
-      };
-    case "not-selected":
-      return {
-        vi: `${where.vi}, ngoài ${slots} suất của khối`,
-        en: `${where.en}, outside the bloc's ${slotWordsEn(slots)}`,
-      };
-    case "tie": {
-      const measure = measureOf(unit.ratio);
-      const { size, open } = selection.tie ?? { size: 0, open: 0 };
-      return {
-        vi: `Bằng ${measure.vi} ở hạng ${rank} (${size} đơn vị, còn ${open} suất): Hội đồng xét`,
-        en: `Equal ${measure.en} at rank ${rank} (${size} units, ${slotWordsEn(open)} left): the council decides`,
-      };
+): (
+  unit: UnitScore,
+  rank: number,
+  status: CollectiveSelection["status"],
+  tie: CollectiveSelection["tie"],
+) => Bilingual {
+  const within = {
+    vi: `/${rankedCount}, trong ${slots} suất của khối`,
+    en: ` of ${rankedCount}, within the bloc's ${slotWordsEn(slots)}`,
+  };
+  const outside = {
+    vi: `/${rankedCount}, ngoài ${slots} suất của khối`,
+    en: ` of ${rankedCount}, outside the bloc's ${slotWordsEn(slots)}`,
+  };
+  return (unit, rank, status, tie) => {
+    switch (status) {
+      case "candidate":
+        return { vi: "Hạng " + rank + within.vi, en: "Rank " + rank + within.en };
+      case "not-selected":
+        return { vi: "Hạng " + rank + outside.vi, en: "Rank " + rank + outside.en };
+      case "tie": {
+        const measure = measureOf(unit.ratio);
+        const { size, open } = tie ?? { size: 0, open: 0 };
+        return {
+          vi: `Bằng ${measure.vi} ở hạng ${rank} (${size} đơn vị, còn ${open} suất): Hội đồng xét`,
+          en: `Equal ${measure.en} at rank ${rank} (${size} units, ${slotWordsEn(open)} left): the council decides`,
+        };
+      }
+      case "excluded":
+        return {
+          vi: `Không xét theo ghi chú${unit.note ? `: ${unit.note}` : ""}`,
+          en: `Not considered, as noted${unit.note ? `: ${unit.note}` : ""}`,
+        };
     }
-    case "excluded":
-      return {
-        vi: `Không xét theo ghi chú${unit.note ? `: ${unit.note}` : ""}`,
-        en: `Not considered, as noted${unit.note ? `: ${unit.note}` : ""}`,
-      };
-  }
+  };
 }
 
 function invalidReason(cell: string | null): Bilingual {
@@ -334,6 +345,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     );
   }
 
+  const reasonOf = collectiveReasons(rankedCount, collectiveSlots);
   const units: UnitResult[] = collectives.map((selection) => {
     const { unit, rank } = selection.ranked;
     const awarded = selection.status === "candidate" || selection.status === "tie";
@@ -354,7 +366,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       note: unit.note,
       group: unit.group,
       source: unit.source,
-      reason: selection.note ?? collectiveReason(selection, rankedCount, collectiveSlots),
+      reason: selection.note ?? reasonOf(unit, rank, selection.status, selection.tie),
       ...(selection.decision ? { decision: selection.decision } : {}),
     };
   });
@@ -421,14 +433,16 @@ function atUnitCell(issue: Issue, table: DetectedTable | null): Issue {
 function yearsOfRun(readings: EngineReadings, year: number | undefined): AwardYear[] {
   if (year !== undefined) return isAwardYear(year) ? [year] : [];
   const years = new Set<AwardYear>();
-  for (const u of readings.scores.units) years.add(u.year);
+  const units = readings.scores.units;
+  for (let i = 0; i < units.length; i += 1) years.add(units[i].year);
   for (const row of [...readings.scores.invalid, ...(readings.scores.unscored ?? [])]) {
     if (row.bloc !== null && isAwardYear(row.year)) years.add(row.year);
   }
   return [...years].sort((a, b) => a - b);
 }
 
-const blocYearKey = (year: number, bloc: number): string => `${year}:${bloc}`;
+/** One number per bloc and year (blocs are 1–4): no text key is built per row. */
+const blocYearKey = (year: number, bloc: number): number => year * 10 + bloc;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -455,15 +469,17 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   const years = yearsOfRun(readings, options.year).filter((y) => !rounds.blocked.includes(y));
   const inRun = new Set<number>(years);
 
-  const unitsByBloc = new Map<string, UnitScore[]>();
-  const invalidByBloc = new Map<string, InvalidUnitRow[]>();
+  const unitsByBloc = new Map<number, UnitScore[]>();
+  const invalidByBloc = new Map<number, InvalidUnitRow[]>();
   const unplaced: InvalidUnitRow[] = [];
   const otherYears = new Map<number, number>();
   const countOtherYear = (year: number): void => {
     otherYears.set(year, (otherYears.get(year) ?? 0) + 1);
   };
   const unitsInRun: UnitScore[] = [];
-  for (const u of readings.scores.units) {
+  const units = readings.scores.units;
+  for (let i = 0; i < units.length; i += 1) {
+    const u = units[i];
     if (!inRun.has(u.year)) {
       countOtherYear(u.year);
       continue;
@@ -476,7 +492,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     else if (!inRun.has(row.year)) countOtherYear(row.year);
     else pushTo(invalidByBloc, blocYearKey(row.year, row.bloc), row);
   }
-  const unscoredByBloc = new Map<string, InvalidUnitRow[]>();
+  const unscoredByBloc = new Map<number, InvalidUnitRow[]>();
   for (const row of readings.scores.unscored ?? []) {
     if (row.bloc === null || !isAwardYear(row.year)) continue;
     if (!inRun.has(row.year)) countOtherYear(row.year);
@@ -521,7 +537,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         basis,
         errorCells,
         round: roundOf(year, options.rounds),
-        decisions: placed.byBloc.get(key) ?? [],
+        decisions: placed.byBloc.get(`${year}:${bloc}`) ?? [],
       });
       issues.push(...blocIssues);
       return result;

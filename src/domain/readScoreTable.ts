@@ -28,10 +28,18 @@ import type { Alternative, ColumnChoice, ColumnPlan } from "./read/mapColumns";
 import { ROLE_OPTIONS, mapColumns, roleWords } from "./read/mapColumns";
 import { firstDifference, outcomeOf } from "./read/outcome";
 import type { BlocContext, RawRow, RowCache, TableRows } from "./read/rows";
-import { BLOC_NUMBER, blocFromToken, newRowCache, readRows, sectionHeading } from "./read/rows";
+import {
+  BLOC_NUMBER,
+  blocFromToken,
+  newRowCache,
+  readRows,
+  sectionHeading,
+  yearCellOf,
+} from "./read/rows";
 import { ENTERPRISE_KEYWORDS, blocFromKeywords, headerKey, maxFromHeader } from "./read/vocabulary";
 import { isAwardYear } from "./rules";
 import type {
+  AwardYear,
   Bilingual,
   Bloc,
   BlocSource,
@@ -393,7 +401,11 @@ function tableYears(reads: readonly TableRead[], callerYear: number | undefined)
     if (read.refusal) continue;
     if (read.statedYear !== null) found.add(read.statedYear.year);
     else if (read.plan.headerYear !== null) found.add(read.plan.headerYear);
-    for (const row of read.rows.rows) if (row.cellYear?.year != null) found.add(row.cellYear.year);
+    const rows = read.rows.rows;
+    for (let i = 0; i < rows.length; i += 1) {
+      const year = rows[i].cellYear;
+      if (year != null) found.add(year);
+    }
   }
   const workbookYear = found.size === 1 ? [...found][0] : null;
   return reads.map((read): TableYear => {
@@ -403,7 +415,9 @@ function tableYears(reads: readonly TableRead[], callerYear: number | undefined)
         ? { year: read.plan.headerYear, source: "header" as const }
         : null);
     if (read.plan.year !== null) {
-      const inColumn = new Set(read.rows.rows.map((r) => r.cellYear?.year ?? null));
+      const inColumn = new Set<number | null>();
+      const rows = read.rows.rows;
+      for (let i = 0; i < rows.length; i += 1) inColumn.add(rows[i].cellYear ?? null);
       const single = inColumn.size === 1 ? [...inColumn][0] : null;
       return { year: single ?? own?.year ?? null, source: "column" };
     }
@@ -492,6 +506,77 @@ export function readScoreTables(
  * Settling rows and the reading report
  * ------------------------------------------------------------------------------------------- */
 
+/**
+ * The first unit cell of each bloc, year, group and unit key, to report duplicates. Nested maps:
+ * no text key is built per row.
+ */
+class FirstSeen {
+  private readonly byYear = new Map<number, Map<string, Map<string, CellRef>>[]>();
+
+  /** Null for the first unit with these keys (remembered at `source`), else the first's cell. */
+  claim(bloc: Bloc, year: number, group: string, key: string, source: CellRef): CellRef | null {
+    let blocs = this.byYear.get(year);
+    if (blocs === undefined) {
+      blocs = [];
+      this.byYear.set(year, blocs);
+    }
+    const groups = (blocs[bloc] ??= new Map<string, Map<string, CellRef>>());
+    let keys = groups.get(group);
+    if (keys === undefined) {
+      keys = new Map<string, CellRef>();
+      groups.set(group, keys);
+    }
+    const first = keys.get(key);
+    if (first !== undefined) return first;
+    keys.set(key, source);
+    return null;
+  }
+}
+
+/** A row that can be ranked as the engine's unit, at its place in reading order. */
+function unitOf(raw: RawRow, year: AwardYear, order: number): UnitScore {
+  const ratio =
+    raw.rankedBy !== null
+      ? raw.rankedBy.value / raw.rankedBy.of
+      : raw.maxScore !== null && raw.score !== null
+        ? raw.score / raw.maxScore
+        : null;
+  const score = raw.score ?? (raw.rankedBy ? raw.rankedBy.value / raw.rankedBy.of : 0);
+  const bloc = raw.bloc as Bloc;
+  // Two literals rather than a spread, so that every unit has one of two shapes.
+  if (raw.rankedBy !== null) {
+    return {
+      name: raw.name,
+      key: raw.key,
+      bloc,
+      year,
+      score,
+      maxScore: raw.maxScore,
+      ratio,
+      excluded: raw.excluded,
+      rankedBy: raw.rankedBy,
+      note: raw.note,
+      group: raw.group,
+      source: raw.source,
+      order,
+    };
+  }
+  return {
+    name: raw.name,
+    key: raw.key,
+    bloc,
+    year,
+    score,
+    maxScore: raw.maxScore,
+    ratio,
+    excluded: raw.excluded,
+    note: raw.note,
+    group: raw.group,
+    source: raw.source,
+    order,
+  };
+}
+
 function settle(
   reads: readonly TableRead[],
   years: readonly TableYear[],
@@ -501,7 +586,7 @@ function settle(
   const invalid: InvalidUnitRow[] = [];
   const unscored: InvalidUnitRow[] = [];
   const tables: DetectedTable[] = [];
-  const firstSeen = new Map<string, CellRef>();
+  const firstSeen = new FirstSeen();
   const groupKeys = new Map<string, string>();
   let order = 0;
   reads.forEach((read, t) => {
@@ -537,14 +622,20 @@ function settle(
       tableYear.source === "column"
         ? (read.statedYear?.year ?? plan.headerYear ?? null)
         : tableYear.year;
-    for (const raw of read.rows.rows) {
-      const rowIssues = raw.issues.length > 0 ? [...raw.issues] : [];
+    const yearLetter = plan.year !== null ? columnLetter(frame.grid.colOffset + plan.year.col) : "";
+    const rows = read.rows.rows;
+    for (let r = 0; r < rows.length; r += 1) {
+      const raw = rows[r];
+      let rowIssues: Issue[] | null = raw.issues.length > 0 ? [...raw.issues] : null;
       const unit = raw.name;
-      const where = raw.cellYear !== undefined ? raw.cellYear.ref : raw.source;
-      const year = raw.cellYear !== undefined ? raw.cellYear.year : fallbackYear;
-      if (year === null) rowIssues.push(makeIssue("YEAR_MISSING", where, { unit }));
-      else if (!isAwardYear(year)) {
-        rowIssues.push(makeIssue("YEAR_OUT_OF_RANGE", where, { unit, year }));
+      const year = raw.cellYear !== undefined ? raw.cellYear : fallbackYear;
+      if (year === null || !isAwardYear(year)) {
+        const where = raw.cellYear !== undefined ? yearCellOf(raw, yearLetter) : raw.source;
+        (rowIssues ??= []).push(
+          year === null
+            ? makeIssue("YEAR_MISSING", where, { unit })
+            : makeIssue("YEAR_OUT_OF_RANGE", where, { unit, year }),
+        );
       }
       if (raw.bloc !== null && year !== null) {
         let groupKey = groupKeys.get(raw.group);
@@ -552,11 +643,9 @@ function settle(
           groupKey = unitKey(raw.group);
           groupKeys.set(raw.group, groupKey);
         }
-        const dupKey = `${raw.bloc}\u0000${year}\u0000${groupKey}\u0000${raw.key}`;
-        const first = firstSeen.get(dupKey);
-        if (first === undefined) firstSeen.set(dupKey, raw.source);
-        else {
-          rowIssues.push(
+        const first = firstSeen.claim(raw.bloc, year, groupKey, raw.key, raw.source);
+        if (first !== null) {
+          (rowIssues ??= []).push(
             makeIssue("DUPLICATE_UNIT", raw.source, {
               unit,
               bloc: raw.bloc,
@@ -566,34 +655,22 @@ function settle(
           );
         }
       }
-      issues.push(...rowIssues);
-      const errors = rowIssues.filter((i) => i.severity === "error");
+      let errors = 0;
+      if (rowIssues !== null) {
+        for (const issue of rowIssues) {
+          issues.push(issue);
+          if (issue.severity === "error") errors += 1;
+        }
+      }
       const placed = raw.bloc !== null && year !== null && isAwardYear(year);
-      if (errors.length === 0 && placed && raw.unscored) {
+      if (errors === 0 && placed && raw.unscored) {
         unscored.push(invalidRow(raw, year, order, []));
-      } else if (errors.length === 0 && placed && (raw.score !== null || raw.rankedBy !== null)) {
-        units.push({
-          name: raw.name,
-          key: raw.key,
-          bloc: raw.bloc as Bloc,
-          year: year as UnitScore["year"],
-          score: raw.score ?? (raw.rankedBy ? raw.rankedBy.value / raw.rankedBy.of : 0),
-          maxScore: raw.maxScore,
-          ratio:
-            raw.rankedBy !== null
-              ? raw.rankedBy.value / raw.rankedBy.of
-              : raw.maxScore !== null && raw.score !== null
-                ? raw.score / raw.maxScore
-                : null,
-          excluded: raw.excluded,
-          ...(raw.rankedBy !== null ? { rankedBy: raw.rankedBy } : {}),
-          note: raw.note,
-          group: raw.group,
-          source: raw.source,
-          order,
-        });
+      } else if (errors === 0 && placed && (raw.score !== null || raw.rankedBy !== null)) {
+        units.push(unitOf(raw, year as AwardYear, order));
       } else {
-        invalid.push(invalidRow(raw, year, order, [...new Set(errors.map((i) => i.code))]));
+        const codes = new Set<string>();
+        for (const issue of rowIssues ?? []) if (issue.severity === "error") codes.add(issue.code);
+        invalid.push(invalidRow(raw, year, order, [...codes]));
       }
       order += 1;
     }
@@ -729,7 +806,9 @@ function notesOf(read: TableRead): Bilingual[] {
 }
 
 function blocSourceOf(read: TableRead): BlocSource {
-  const used = new Set(read.rows.rows.map((r) => r.blocSource));
+  const used = new Set<BlocSource | null>();
+  const rows = read.rows.rows;
+  for (let i = 0; i < rows.length; i += 1) used.add(rows[i].blocSource);
   return BLOC_SOURCE_ORDER.find((s) => used.has(s)) ?? "none";
 }
 
@@ -746,7 +825,8 @@ function detectedTable(read: TableRead, year: TableYear): DetectedTable {
   const columns: Partial<Record<string, string>> = {};
   for (const r of readings) columns[r.role] ??= r.column;
   let lastRow = frame.headerRows[frame.headerRows.length - 1];
-  for (const r of grid.rows) {
+  for (let i = 0; i < grid.rows.length; i += 1) {
+    const r = grid.rows[i];
     if (r >= frame.end) break;
     if (r > lastRow) lastRow = r;
   }

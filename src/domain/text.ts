@@ -17,6 +17,28 @@ const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
 const HAS_INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/u;
 
 /**
+ * True when `cleanText` would give the text back unchanged: single inner spaces only, and only
+ * characters that are NFC on their own and never compose with a neighbour (Latin up to U+02FF and
+ * the precomposed Vietnamese letters U+1E00–U+1EFF, without controls, NBSP or soft hyphen). Most
+ * names are such text, and are then taken as they are, without three new strings each.
+ */
+function isCleanText(value: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return false;
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
+  }
+  return !afterSpace || value.length === 0;
+}
+
+/**
  * Drops invisible characters (soft hyphen, zero-width space/joiners, BOM, direction marks),
  * composes to NFC, collapses runs of white space (including non-breaking spaces and line breaks)
  * to one space and trims. Invisible characters are removed before composing, so that one between
@@ -27,6 +49,7 @@ const HAS_INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/u;
  * cleanText("An\u200b Cư\u00ad") //=> "An Cư"
  */
 export function cleanText(value: string): string {
+  if (isCleanText(value)) return value;
   const visible = HAS_INVISIBLE.test(value) ? value.replace(INVISIBLE, "") : value;
   return visible.normalize("NFC").replace(/\s+/g, " ").trim();
 }

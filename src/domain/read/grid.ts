@@ -38,9 +38,11 @@ export function isBlankCell(value: unknown): boolean {
   );
 }
 
+const isFilled = (value: unknown): boolean => !isBlankCell(value);
+
 function hasValue(row: Row): boolean {
   // `some` skips holes, so a sparse row costs what it holds.
-  return row.some((value) => !isBlankCell(value));
+  return row.some(isFilled);
 }
 
 /**

@@ -71,18 +71,17 @@ function isHeaderNumber(value: unknown): boolean {
  * a number, so this keeps header detection off the hot path.
  */
 export function mayBeHeaderCells(cells: readonly unknown[], minTexts = 2, years = false): boolean {
+  // An indexed loop (holes read as undefined and count for nothing): every row of the used
+  // range comes here.
   let texts = 0;
-  let numberFound = false;
-  cells.forEach((value) => {
-    if (numberFound) return;
+  for (let i = 0; i < cells.length; i += 1) {
+    const value = cells[i];
     if (typeof value === "number") {
       if (years && isHeaderNumber(value)) texts += 1;
-      else numberFound = true;
-      return;
-    }
-    if (typeof value === "string" && value.trim() !== "") texts += 1;
-  });
-  return !numberFound && texts >= minTexts;
+      else return false;
+    } else if (typeof value === "string" && value.trim() !== "") texts += 1;
+  }
+  return texts >= minTexts;
 }
 
 function headerText(value: unknown): string {
@@ -347,7 +346,8 @@ export function locateTables(
   const matches: HeaderRowMatch[] = [];
   const seen: string[] = [];
   let skipUntil = -1;
-  for (const row of grid.rows) {
+  for (let i = 0; i < grid.rows.length; i += 1) {
+    const row = grid.rows[i];
     if (row <= skipUntil) continue;
     if (headerRow !== undefined && matches.length === 0 && row !== headerRow) continue;
     const match = matchHeaderRow(grid, row, named, cache);

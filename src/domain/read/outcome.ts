@@ -17,7 +17,7 @@ function provisionalUnits(rows: readonly RawRow[], year: number): Map<Bloc, Unit
   rows.forEach((row, order) => {
     if (row.bloc === null || (row.score === null && row.rankedBy === null)) return;
     if (row.issues.some((i) => i.severity === "error")) return;
-    const rowYear = row.cellYear?.year ?? year;
+    const rowYear = row.cellYear ?? year;
     const unit: UnitScore = {
       name: row.name,
       key: `${rowYear}\u0000${row.group}\u0000${row.key}`,

@@ -46,8 +46,11 @@ export interface RawRow {
   readonly group: string;
   readonly bloc: Bloc | null;
   readonly blocSource: BlocSource | null;
-  /** A year from the row's year cell; `undefined` when the table has none or the cell is blank. */
-  readonly cellYear: { readonly year: number | null; readonly ref: CellRef } | undefined;
+  /**
+   * The year of the row's year cell (null when it reads as none); `undefined` when the table has
+   * no year column or the cell is blank. Its cell is `yearCellOf(row, …)`, made only for an issue.
+   */
+  readonly cellYear: number | null | undefined;
   readonly score: number | null;
   readonly maxScore: number | null;
   readonly rankedBy: { readonly value: number; readonly of: number } | null;
@@ -243,24 +246,39 @@ export function newRowCache(): RowCache {
   return { wordKeys: new Map(), firstWords: new Map() };
 }
 
+/** ASCII text without "y" or "Y": it folds to its lower case. */
 // eslint-disable-next-line no-control-regex
-const ASCII_WITHOUT_Y = /^[\x00-\x78\x7a-\x7f]*$/;
+const ASCII_WITHOUT_ANY_Y = /^[\x00-\x58\x5a-\x78\x7a-\x7f]*$/;
 
-/** `unitKey(name)` for a name that is already clean text, with each word folded once. */
+/** The folded words of the name being keyed, reused from name to name. */
+const KEY_WORDS: string[] = [];
+
+/**
+ * `unitKey(name)` for a name that is already clean text, with each word folded once. A plain
+ * ASCII name without "y" folds to its lower case; any other is folded word by word, each word
+ * looked up as written (lower-casing a word alone gives what lower-casing the name gives, since
+ * words are cut at spaces) and the folded words joined once.
+ */
 export function cachedUnitKey(name: string, cache: RowCache): string {
-  const words = name.trim().toLowerCase().split(" ");
-  let key = "";
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i];
-    // A plain ASCII word without "y" folds to itself (it is already lower case): no cache entry.
-    let folded = ASCII_WITHOUT_Y.test(word) ? word : cache.wordKeys.get(word);
+  const text = name.trim();
+  if (ASCII_WITHOUT_ANY_Y.test(text)) return text.toLowerCase();
+  KEY_WORDS.length = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const space = text.indexOf(" ", start);
+    const end = space < 0 ? text.length : space;
+    const word = text.slice(start, end);
+    // A plain ASCII word without "y" (a number, "UBND") folds to its lower case: no cache entry,
+    // so that 100,000 numbered names do not fill the cache.
+    let folded = ASCII_WITHOUT_ANY_Y.test(word) ? word.toLowerCase() : cache.wordKeys.get(word);
     if (folded === undefined) {
-      folded = unitKey(word);
+      folded = unitKey(word.toLowerCase());
       cache.wordKeys.set(word, folded);
     }
-    key = i === 0 ? folded : `${key} ${folded}`;
+    KEY_WORDS.push(folded);
+    start = end + 1;
   }
-  return key;
+  return KEY_WORDS.join(" ");
 }
 
 /** True when a name's first word may start a total row or a heading (checked in full then). */
@@ -278,6 +296,43 @@ function mayBeSpecial(name: string, cache: RowCache): boolean {
   }
   return special;
 }
+
+/**
+ * The cells of the row being read, named on demand: a table's rows share one `Places`, so that no
+ * reference (and no A1 text) is made for a cell unless a unit or an issue keeps it.
+ */
+class Places {
+  private readonly letters: string[] = [];
+  /** The 1-based sheet row of the row being read. */
+  sheetRow = 0;
+
+  constructor(private readonly grid: Grid) {}
+
+  /** The reference of a cell of the current row. */
+  ref(col: number): CellRef {
+    const letter = (this.letters[col] ??= columnLetter(this.grid.colOffset + col));
+    return { sheet: this.grid.sheet, cell: `${letter}${this.sheetRow}` };
+  }
+}
+
+/**
+ * The reference of a row's year cell (in column `letter`, on the row of its unit cell), made only
+ * for an issue about its year.
+ *
+ * @example
+ * yearCellOf({ source: { sheet: "DTI", cell: "B7" }, … }, "D") //=> { sheet: "DTI", cell: "D7" }
+ */
+export function yearCellOf(row: RawRow, letter: string): CellRef {
+  return { sheet: row.source.sheet, cell: `${letter}${/\d+$/.exec(row.source.cell)?.[0] ?? ""}` };
+}
+
+/** True for a cell that reads as a number (a row number, a score). */
+function isNumberCell(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  return parseCellNumber(value).kind === "number";
+}
+
+const NO_ISSUES: readonly Issue[] = [];
 
 /* ---------------------------------------------------------------------------------------------
  * Numbers of a row
@@ -329,6 +384,11 @@ function formatComputed(computed: number, written: { value: number; percent: boo
   return written.percent || written.value > 1.5
     ? `${Number((computed * 100).toFixed(4))}%`
     : String(Number(computed.toFixed(6)));
+}
+
+/** A number cell holding "Không xét" (or the like) instead of a number. */
+function exclusionText(p: ParsedNumber | null): boolean {
+  return p !== null && p.kind === "text" && isExclusionText(p.text);
 }
 
 /** A score typed with "%" ("91,25%") is a ratio: its value out of 100. */
@@ -384,7 +444,16 @@ export function readRows(
   const { grid } = frame;
   const start = frame.headerRows[frame.headerRows.length - 1] + 1;
   const unitCol = plan.unit.col;
-  const letters: string[] = [];
+  const places = new Places(grid);
+  const unitContext: UnitContext = {
+    sectionBloc: undefined,
+    blocValue: undefined,
+    hasBlocValue: false,
+    yearValue: undefined,
+    hasYearValue: false,
+    excluded: false,
+    blocs,
+  };
   const rows: RawRow[] = [];
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
@@ -396,15 +465,14 @@ export function readRows(
   const indexCol = plan.index;
   const firstCol = frame.first;
 
-  for (const r of grid.rows) {
+  // Indexed loops on the rows: a table may hold 100,000 of them.
+  for (let i = 0; i < grid.rows.length; i += 1) {
+    const r = grid.rows[i];
     if (r < start) continue;
     if (r >= frame.end) break;
     const cells = rowOf(grid, r);
-    const sheetRow = grid.rowOffset + r + 1;
-    const ref = (col: number): CellRef => {
-      const letter = (letters[col] ??= columnLetter(grid.colOffset + col));
-      return { sheet: grid.sheet, cell: `${letter}${sheetRow}` };
-    };
+    places.sheetRow = grid.rowOffset + r + 1;
+    const ref = (col: number): CellRef => places.ref(col);
     const scoreCell = plan.score !== null ? cells[plan.score.col] : undefined;
     const maxCell = plan.maxScore !== null ? cells[plan.maxScore.col] : undefined;
     const ratioCell = plan.ratio !== null ? cells[plan.ratio.col] : undefined;
@@ -431,7 +499,7 @@ export function readRows(
       }
       continue;
     }
-    const hasStt = indexCol !== null && parseCellNumber(cells[indexCol]).kind === "number";
+    const hasStt = indexCol !== null && isNumberCell(cells[indexCol]);
     const weak = !hasData && !hasStt;
     let folded = "";
     if (weak || numbered || mayBeSpecial(rawName, cache)) {
@@ -450,11 +518,10 @@ export function readRows(
     }
     // Exclusion marks: the excluded column, or "Không xét" written in a note, rank or score cell.
     let excluded = plan.excluded !== null && isExcludedMark(cells[plan.excluded.col]);
-    if (!excluded) {
-      cells.forEach((value, col) => {
-        if (excluded || col === unitCol || !inRange(col) || typeof value !== "string") return;
-        if (isExclusionText(value)) excluded = true;
-      });
+    const lastCol = Math.min(frame.last, cells.length - 1);
+    for (let col = Math.max(0, frame.first); !excluded && col <= lastCol; col += 1) {
+      const value = cells[col];
+      if (col !== unitCol && typeof value === "string" && isExclusionText(value)) excluded = true;
     }
     let blocValue = plan.bloc !== null ? cells[plan.bloc.col] : undefined;
     let blocFilled = false;
@@ -477,41 +544,44 @@ export function readRows(
       }
     }
     if (blocFilled) filledBlocs += 1;
-    rows.push(
-      readUnit(plan, cells, ref, rawName, group, cache, {
-        sectionBloc,
-        blocValue,
-        hasBlocValue,
-        yearValue,
-        hasYearValue,
-        excluded,
-        blocs,
-      }),
-    );
+    // One context for the table's rows, refilled per row (readUnit keeps none of it).
+    unitContext.sectionBloc = sectionBloc;
+    unitContext.blocValue = blocValue;
+    unitContext.hasBlocValue = hasBlocValue;
+    unitContext.yearValue = yearValue;
+    unitContext.hasYearValue = hasYearValue;
+    unitContext.excluded = excluded;
+    rows.push(readUnit(plan, cells, places, rawName, group, cache, unitContext));
   }
   return { rows, skipped, filledBlocs, issues: tableIssues };
 }
 
+/** What the row loop knows of a unit row besides its cells. */
 interface UnitContext {
-  readonly sectionBloc: Bloc | null | undefined;
-  readonly blocValue: unknown;
-  readonly hasBlocValue: boolean;
-  readonly yearValue: unknown;
-  readonly hasYearValue: boolean;
-  readonly excluded: boolean;
+  sectionBloc: Bloc | null | undefined;
+  blocValue: unknown;
+  hasBlocValue: boolean;
+  yearValue: unknown;
+  hasYearValue: boolean;
+  excluded: boolean;
   readonly blocs: BlocContext;
+}
+
+/** Adds the issue of a number cell, if any, on that cell of the current row. */
+function addProblem(issues: Issue[], places: Places, col: number, p: NumberProblem | null): void {
+  if (p !== null) issues.push(makeIssue(p.code, places.ref(col), p.params));
 }
 
 function readUnit(
   plan: ColumnPlan,
   cells: readonly unknown[],
-  ref: (col: number) => CellRef,
+  places: Places,
   rawName: string,
   group: string,
   cache: RowCache,
   v: UnitContext,
 ): RawRow {
-  const source = ref(plan.unit.col);
+  const source = places.ref(plan.unit.col);
   const issues: Issue[] = [];
   let name = rawName;
   if (name.length > MAX_NAME_LENGTH) {
@@ -519,9 +589,6 @@ function readUnit(
     name = name.slice(0, MAX_NAME_LENGTH);
   }
   const unit = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-  const problem = (col: number, p: NumberProblem | null): void => {
-    if (p !== null) issues.push(makeIssue(p.code, ref(col), p.params));
-  };
 
   // Bloc: the row's bloc cell, else the section above, else the sheet's (name, title, header).
   // A bloc the caller gives for a one-bloc sheet must agree with any the table states.
@@ -531,7 +598,7 @@ function readUnit(
   if (v.hasBlocValue && plan.bloc !== null) {
     bloc = blocFromCell(v.blocValue);
     blocSource = "column";
-    statedAt = ref(plan.bloc.col);
+    statedAt = places.ref(plan.bloc.col);
     if (bloc === null) {
       issues.push(makeIssue("BLOC_UNKNOWN", statedAt, { unit, value: cellText(v.blocValue) }));
     }
@@ -554,12 +621,9 @@ function readUnit(
     issues.push(makeIssue("BLOC_UNKNOWN", source, { unit, value: "" }));
   }
 
-  let cellYear: RawRow["cellYear"];
-  if (v.hasYearValue && plan.year !== null) {
-    cellYear = { year: yearOfCell(v.yearValue), ref: ref(plan.year.col) };
-  }
+  const cellYear = v.hasYearValue && plan.year !== null ? yearOfCell(v.yearValue) : undefined;
 
-  const measure = readMeasure(plan, cells, unit, v.excluded, problem, issues, ref);
+  const measure = readMeasure(plan, cells, unit, v.excluded, issues, places);
   const unscored = v.excluded && measure.score === null && !issues.some(isNumberIssue);
   if (unscored) {
     // "Không xét" without a score: excluded, not an error.
@@ -583,7 +647,7 @@ function readUnit(
     excluded: v.excluded,
     unscored,
     note: plan.note !== null ? cellText(cells[plan.note.col]) : "",
-    issues,
+    issues: issues.length > 0 ? issues : NO_ISSUES,
   };
 }
 
@@ -623,9 +687,8 @@ function readMeasure(
   cells: readonly unknown[],
   unit: string,
   excluded: boolean,
-  problem: (col: number, p: NumberProblem | null) => void,
   issues: Issue[],
-  ref: (col: number) => CellRef,
+  places: Places,
 ): Measure {
   const convention: DecimalConvention = plan.convention;
   const out: Measure = { score: null, maxScore: null, rankedBy: null };
@@ -633,37 +696,37 @@ function readMeasure(
   const maxParsed = plan.maxScore !== null ? parseCellNumber(cells[plan.maxScore.col]) : null;
   const ratioParsed = plan.ratio !== null ? parseCellNumber(cells[plan.ratio.col]) : null;
   const firmScore = scoreParsed?.kind === "number" ? scoreParsed.value : null;
+  // Only an ambiguous text ("1.000") needs settling, and the test of which reading fits.
   const max =
-    maxParsed !== null
+    maxParsed?.kind === "ambiguous"
       ? settleNumber(maxParsed, convention, (m) => firmScore === null || m >= firmScore)
-      : null;
+      : maxParsed;
   const firmMax =
     max?.kind === "number" ? max.value : plan.statedMax !== null ? plan.statedMax.value : null;
   const score =
-    scoreParsed !== null
+    scoreParsed?.kind === "ambiguous"
       ? settleNumber(scoreParsed, convention, (s) => firmMax === null || s <= firmMax)
-      : null;
-  const ratio = ratioParsed !== null ? settleNumber(ratioParsed, convention) : null;
-  const exclusionText = (p: ParsedNumber | null): boolean =>
-    p !== null && p.kind === "text" && isExclusionText(p.text);
+      : scoreParsed;
+  const ratio =
+    ratioParsed?.kind === "ambiguous" ? settleNumber(ratioParsed, convention) : ratioParsed;
 
   if (plan.measure === "ratio-only" || plan.measure === "written-ratio") {
     if (plan.measure === "written-ratio" && plan.score !== null && score !== null) {
       if (score.kind === "number") out.score = score.value;
       else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
-        problem(plan.score.col, numberProblem(score, "score", unit));
+        addProblem(issues, places, plan.score.col, numberProblem(score, "score", unit));
       }
     }
     if (plan.ratio === null || ratio === null) return out;
     if (ratio.kind !== "number") {
       if (!(excluded && (ratio.kind === "blank" || exclusionText(ratio)))) {
-        problem(plan.ratio.col, numberProblem(ratio, "ratio", unit));
+        addProblem(issues, places, plan.ratio.col, numberProblem(ratio, "ratio", unit));
       }
       return out;
     }
     const scale = bareScale(ratio, plan.ratioScale);
     if (scale === null) {
-      problem(plan.ratio.col, {
+      addProblem(issues, places, plan.ratio.col, {
         code: "RATIO_SCALE_MIXED",
         params: { unit, value: cellText(cells[plan.ratio.col]) },
       });
@@ -671,12 +734,15 @@ function readMeasure(
     }
     const of = scale === "percent" ? 100 : 1;
     if (ratio.value < 0) {
-      problem(plan.ratio.col, { code: "SCORE_NEGATIVE", params: { unit, score: ratio.value } });
+      addProblem(issues, places, plan.ratio.col, {
+        code: "SCORE_NEGATIVE",
+        params: { unit, score: ratio.value },
+      });
       return out;
     }
     if (ratio.value > of) {
       const shown = of === 100 ? "100%" : 1;
-      problem(plan.ratio.col, {
+      addProblem(issues, places, plan.ratio.col, {
         code: "SCORE_ABOVE_MAX",
         params: { unit, score: ratio.value, max: shown },
       });
@@ -698,24 +764,30 @@ function readMeasure(
     }
     out.score = score.value;
   } else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
-    problem(plan.score.col, numberProblem(score, "score", unit));
+    addProblem(issues, places, plan.score.col, numberProblem(score, "score", unit));
   }
   if (plan.maxScore !== null && max !== null) {
     if (max.kind === "number") {
       if (max.value > 0) out.maxScore = max.value;
       else
-        problem(plan.maxScore.col, { code: "MAX_NOT_POSITIVE", params: { unit, max: max.value } });
+        addProblem(issues, places, plan.maxScore.col, {
+          code: "MAX_NOT_POSITIVE",
+          params: { unit, max: max.value },
+        });
     } else if (!(excluded && max.kind === "blank" && out.score === null)) {
-      problem(plan.maxScore.col, numberProblem(max, "maxScore", unit));
+      addProblem(issues, places, plan.maxScore.col, numberProblem(max, "maxScore", unit));
     }
   } else if (plan.statedMax !== null) {
     out.maxScore = plan.statedMax.value;
   }
   const s = out.score;
   if (s !== null && s < 0) {
-    problem(plan.score.col, { code: "SCORE_NEGATIVE", params: { unit, score: s } });
+    addProblem(issues, places, plan.score.col, {
+      code: "SCORE_NEGATIVE",
+      params: { unit, score: s },
+    });
   } else if (s !== null && out.maxScore !== null && s > out.maxScore) {
-    problem(plan.score.col, {
+    addProblem(issues, places, plan.score.col, {
       code: "SCORE_ABOVE_MAX",
       params: { unit, score: s, max: out.maxScore },
     });
@@ -731,7 +803,7 @@ function readMeasure(
     !ratioAgrees(ratio, s / out.maxScore, null)
   ) {
     issues.push(
-      makeIssue("RATIO_MISMATCH", ref(plan.ratio.col), {
+      makeIssue("RATIO_MISMATCH", places.ref(plan.ratio.col), {
         unit,
         written: cellText(cells[plan.ratio.col]),
         computed: formatComputed(s / out.maxScore, ratio),
