@@ -28,6 +28,7 @@ import type {
 } from "../domain/types";
 import {
   type ExcelError,
+  type Matrix,
   type Parsed,
   displayLang,
   isBlank,
@@ -47,6 +48,7 @@ import {
   valueError,
 } from "./args";
 import {
+  type KeyPart,
   type RangeRanking,
   createComputeCache,
   placeInRanking,
@@ -68,8 +70,8 @@ export const STATUS_LABELS: Readonly<Record<UnitStatus, Bilingual>> = {
   invalid: { vi: "Dữ liệu lỗi", en: "Invalid data" },
 };
 
-/** Rankings of RANK/STATUS ranges, reused between the calls of one sheet's cells. */
-const rankings = createComputeCache<Parsed<RangeRanking>>(4);
+/** Rankings of RANK/STATUS ranges, reused between the calls of a workbook's cells. */
+const rankings = createComputeCache<Parsed<RangeRanking>>();
 
 /** Forgets the rankings kept between calls (for benchmarks and tests). */
 export function resetFunctionCaches(): void {
@@ -78,7 +80,8 @@ export function resetFunctionCaches(): void {
 
 /**
  * The ranking of the rows of `ratios`/`blocs` (and `excluded`), from the cache when an equal
- * input was ranked before.
+ * input was ranked before: the ranges are compared as Excel passes them, and read only when
+ * they are new.
  */
 function rangeRanking(
   ratios: unknown,
@@ -86,25 +89,48 @@ function rangeRanking(
   excluded: unknown,
   year: AwardYear | null,
 ): Parsed<RangeRanking> {
+  const noExcluded = excluded === undefined || excluded === null;
+  const key: KeyPart[] = [
+    { grid: ratios },
+    { grid: blocs },
+    noExcluded ? null : { grid: excluded },
+    year,
+  ];
+  return rankings.get(key, () =>
+    readRangeRanking(ratios, blocs, noExcluded ? null : excluded, year),
+  );
+}
+
+/** The two ranges RANK and STATUS take, read as one column or row each, of the same shape. */
+function alignedRanges(ratios: unknown, blocs: unknown): Parsed<readonly [Matrix, Matrix]> {
   const ratioRange = parseVector(ratios, { vi: "Vùng tỷ lệ", en: "The ratios range" });
   if (!ratioRange.ok) return ratioRange;
   const blocRange = parseVector(blocs, { vi: "Vùng khối", en: "The blocs range" });
   if (!blocRange.ok) return blocRange;
   const shape = sameShape(ratioRange.value, blocRange.value, ["ratios", "blocs"]);
   if (!shape.ok) return shape;
+  return { ok: true, value: [ratioRange.value, blocRange.value] };
+}
+
+function readRangeRanking(
+  ratios: unknown,
+  blocs: unknown,
+  excluded: unknown,
+  year: AwardYear | null,
+): Parsed<RangeRanking> {
+  const ranges = alignedRanges(ratios, blocs);
+  if (!ranges.ok) return ranges;
+  const [ratioRange, blocRange] = ranges.value;
   let excludedRange = null;
-  if (excluded !== undefined && excluded !== null) {
+  if (excluded !== null) {
     const parsed = parseVector(excluded, { vi: "Vùng loại trừ", en: "The excluded range" });
     if (!parsed.ok) return parsed;
-    const excludedShape = sameShape(ratioRange.value, parsed.value, ["ratios", "excluded"]);
+    const excludedShape = sameShape(ratioRange, parsed.value, ["ratios", "excluded"]);
     if (!excludedShape.ok) return excludedShape;
     excludedRange = parsed.value;
   }
-  const key = [ratioRange.value.cells, blocRange.value.cells, excludedRange?.cells ?? null, year];
-  return rankings.get(key, () => {
-    const rows = readRankRows(ratioRange.value, blocRange.value, excludedRange);
-    return rows.ok ? { ok: true, value: rankRange(rows.value, year) } : rows;
-  });
+  const rows = readRankRows(ratioRange, blocRange, excludedRange);
+  return rows.ok ? { ok: true, value: rankRange(rows.value, year) } : rows;
 }
 
 /**
@@ -248,6 +274,132 @@ function statusInRanking(
   const withProbe = rankUnitsWithinBloc([...ranked.map((r) => r.unit), probe]);
   const selection = selectCollectiveAwards(withProbe, awardSlots(bloc, year, "collective"));
   return selection.find((s) => s.ranked.unit === probe)?.status ?? "not-selected";
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Whole columns in one call
+ * ------------------------------------------------------------------------------------------- */
+
+/** One result per cell of a range, laid out like it: down a column, or across a row. */
+function spilled<T>(range: Matrix, values: readonly T[]): T[][] {
+  if (range.columns === 1) return values.map((v) => [v]);
+  return [values.slice()];
+}
+
+/**
+ * The answer of the per-cell function for row `index` before any ranking is needed: blank for a
+ * blank ratio, else the error of a ratio or bloc that is not one; null when the row is ranked.
+ */
+function rowProblem(ratio: unknown, bloc: unknown): "" | ExcelError | null {
+  if (isBlank(ratio)) return "";
+  const value = parseNumber(ratio, RATIO);
+  if (!value.ok) return valueError(value.message);
+  const parsedBloc = parseBloc(bloc);
+  if (!parsedBloc.ok) return valueError(parsedBloc.message);
+  return null;
+}
+
+/** Each ranked row's position in the range → its competition rank in its bloc. */
+function ranksByRow(ranking: RangeRanking, count: number): Float64Array {
+  const ranks = new Float64Array(count);
+  for (const ranked of ranking.byBloc.values()) {
+    for (const r of ranked) ranks[r.unit.order] = r.rank;
+  }
+  return ranks;
+}
+
+/**
+ * Ranks of a whole ratio column within each row's bloc, in one call that spills down the column:
+ * the fast way to rank a table, where RANK in every row re-reads both columns once per row.
+ * Each cell is what RANK gives for its row: equal ratios share a rank (1, 2, 2, 4); blank where
+ * the ratio is blank.
+ * @customfunction RANKS
+ * @param blocs The bloc column of the table: 1–4, "Khối 3", "K3" or "Khối III" (one column or one row).
+ * @param ratios The ratio column of the table, the same shape as blocs.
+ * @returns One rank per row of the table (blank where the ratio is blank).
+ * @example
+ * ranks([[3], [3], [3], [3]], [[0.95], [0.9], [0.9], [0.8]]) //=> [[1], [2], [2], [4]]
+ */
+export function ranks(blocs: unknown[][], ratios: unknown[][]): unknown[][] {
+  // Typed `unknown[][]` (each cell a rank, "" or an error): the metadata plugin maps no union
+  // inside a matrix.
+  const ranges = alignedRanges(ratios, blocs);
+  if (!ranges.ok) return [[valueError(ranges.message)]];
+  const [ratioRange, blocRange] = ranges.value;
+  const ranking = rangeRanking(ratios, blocs, null, null);
+  if (!ranking.ok) return [[valueError(ranking.message)]];
+  const count = ratioRange.cells.length;
+  const byRow = ranksByRow(ranking.value, count);
+  const out = new Array<number | string | ExcelError>(count);
+  for (let i = 0; i < count; i += 1) {
+    out[i] = rowProblem(ratioRange.cells[i], blocRange.cells[i]) ?? byRow[i];
+  }
+  return spilled(ratioRange, out);
+}
+
+/**
+ * Each ranked row's position → its status as STATUS gives it: the status of the first unit still
+ * competing among the units of its ratio (the same for all of them), or excluded when all are.
+ */
+function statusesByRow(ranking: RangeRanking, count: number): UnitStatus[] {
+  const statuses = new Array<UnitStatus>(count);
+  for (const ranked of ranking.byBloc.values()) {
+    let start = 0;
+    while (start < ranked.length) {
+      let end = start + 1;
+      while (end < ranked.length && ranked[end].rank === ranked[start].rank) end += 1;
+      let found: UnitStatus = "excluded";
+      for (let i = start; i < end; i += 1) {
+        if (ranked[i].unit.excluded) continue;
+        found = ranking.selection.get(ranked[i].unit)?.status ?? "not-selected";
+        break;
+      }
+      for (let i = start; i < end; i += 1) statuses[ranked[i].unit.order] = found;
+      start = end;
+    }
+  }
+  return statuses;
+}
+
+/**
+ * Award statuses of a whole table in one call that spills down the ratio column (candidate, tie
+ * for the council, not selected, excluded), as Rank selects: the fast way for whole columns. Each
+ * cell is what STATUS gives for its row.
+ * @customfunction STATUSES
+ * @param blocs The bloc column of the table: 1–4, "Khối 3", "K3" or "Khối III" (one column or one row).
+ * @param ratios The ratio column of the table, the same shape as blocs.
+ * @param year Year of the movement, 2022–2025 (sets the number of slots).
+ * @param [excluded] Column of exclusion marks ("x" = not considered), the same shape as ratios.
+ * @returns One status label per row of the table (blank where the ratio is blank).
+ * @example
+ * statuses([[3], [3], [3], [3]], [[0.95], [0.9], [0.9], [0.8]], 2023) //=> [["Đề xuất"], ["Đề xuất"], ["Đề xuất"], ["Không đề xuất"]]
+ */
+export function statuses(
+  blocs: unknown[][],
+  ratios: unknown[][],
+  year: unknown,
+  excluded?: unknown[][],
+): unknown[][] {
+  const ranges = alignedRanges(ratios, blocs);
+  if (!ranges.ok) return [[valueError(ranges.message)]];
+  const [ratioRange, blocRange] = ranges.value;
+  const count = ratioRange.cells.length;
+  const parsedYear = parseYear(year);
+  const ranking = parsedYear.ok
+    ? rangeRanking(ratios, blocs, excluded, parsedYear.value)
+    : parsedYear;
+  const byRow = ranking.ok ? statusesByRow(ranking.value, count) : null;
+  const lang = displayLang();
+  // One error value per problem, the way each STATUS cell would show it.
+  const shared = ranking.ok ? null : valueError(ranking.message);
+  const out = new Array<string | ExcelError>(count);
+  for (let i = 0; i < count; i += 1) {
+    const problem = rowProblem(ratioRange.cells[i], blocRange.cells[i]);
+    if (problem !== null) out[i] = problem;
+    else if (byRow === null) out[i] = shared ?? "";
+    else out[i] = STATUS_LABELS[byRow[i]][lang];
+  }
+  return spilled(ratioRange, out);
 }
 
 /**

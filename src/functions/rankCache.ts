@@ -1,9 +1,10 @@
 /**
  * Reuse of rankings between custom-function calls. Excel calls `AWARD.RANK` and `AWARD.STATUS`
  * once per cell, each time with the same ranges: over a 10,000-row table that would be 10,000
- * full re-rankings. The ranking of an input is kept in a small least-recently-used cache, found
- * by a cheap fingerprint and reused only after a full equality check of the input, so that a
- * changed cell is never answered from a stale ranking.
+ * full re-rankings. The ranking of an input is kept in a least-recently-used cache, found by a
+ * cheap fingerprint and reused only after a full equality check of the input, so that a changed
+ * cell is never answered from a stale ranking. Ranges are compared as Excel passes them (arrays
+ * of rows), without being copied first; only a ranking computed anew stores a copy.
  */
 import { rankUnitsWithinBloc } from "../domain/rankUnits";
 import { selectCollectiveAwards, type CollectiveSelection } from "../domain/selectAwards";
@@ -11,26 +12,86 @@ import { awardSlots } from "../domain/rules";
 import type { AwardYear, Bloc, RankedUnit, UnitScore } from "../domain/types";
 import type { RankRow } from "./args";
 
-/** One part of a cache key: a range (as a row-major list of cells) or a scalar. */
-export type KeyPart = readonly unknown[] | string | number | boolean | null;
+/**
+ * A range argument as Excel passes it (an array of rows, or a single value for a one-cell
+ * reference), used as part of a key without being copied.
+ */
+export interface GridPart {
+  readonly grid: unknown;
+}
+
+/** One part of a cache key: a range (a list of cells, or a grid as passed) or a scalar. */
+export type KeyPart = readonly unknown[] | GridPart | string | number | boolean | null;
 
 /** How many cells the fingerprint looks at, spread evenly over each range. */
 const FINGERPRINT_SAMPLES = 64;
 
-function mixHash(hash: number, value: unknown): number {
-  const text = typeof value === "string" ? `s${value}` : `${typeof value}${String(value)}`;
+/** The bits of a number, to hash without writing it out as text. */
+const NUMBER_BITS = new Float64Array(1);
+const NUMBER_WORDS = new Int32Array(NUMBER_BITS.buffer);
+
+function mixInt(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193) >>> 0;
+}
+
+function mixText(hash: number, text: string): number {
   let h = hash;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < text.length; i += 1) h = mixInt(h, text.charCodeAt(i));
+  return h;
+}
+
+/** Mixes a cell into a hash by its type and value, allocating nothing for numbers and text. */
+function mixHash(hash: number, value: unknown): number {
+  switch (typeof value) {
+    case "number":
+      NUMBER_BITS[0] = value;
+      return mixInt(mixInt(mixInt(hash, 1), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
+    case "string":
+      return mixText(mixInt(hash, 2), value);
+    case "boolean":
+      return mixInt(hash, value ? 3 : 4);
+    case "undefined":
+      return mixInt(hash, 5);
+    default:
+      return value === null ? mixInt(hash, 6) : mixText(mixInt(hash, 7), String(value));
   }
-  return h >>> 0;
+}
+
+function isGridPart(part: KeyPart): part is GridPart {
+  return typeof part === "object" && part !== null && !Array.isArray(part);
+}
+
+/** The rows and columns of a grid as passed: a single value is 1×1; -1 columns when ragged. */
+function gridShape(grid: unknown): { readonly rows: number; readonly columns: number } {
+  if (!Array.isArray(grid)) return { rows: 1, columns: 1 };
+  const first: unknown = grid[0];
+  const columns = Array.isArray(first) ? first.length : -1;
+  for (let r = 0; r < grid.length; r += 1) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row) || row.length !== columns) return { rows: grid.length, columns: -1 };
+  }
+  return { rows: grid.length, columns };
+}
+
+/** The cell at a row-major position of a grid of a known, regular shape. */
+function gridCell(grid: unknown, columns: number, index: number): unknown {
+  if (!Array.isArray(grid)) return grid;
+  return (grid[Math.floor(index / columns)] as readonly unknown[])[index % columns];
+}
+
+function mixCells(hash: number, count: number, cell: (index: number) => unknown): number {
+  let h = mixInt(hash, count);
+  const step = Math.max(1, Math.floor(count / FINGERPRINT_SAMPLES));
+  for (let i = 0; i < count; i += step) h = mixHash(h, cell(i));
+  if (count > 0) h = mixHash(h, cell(count - 1));
+  return h;
 }
 
 /**
- * A cheap fingerprint of a key: the lengths of its ranges and a hash of a few evenly spread cells
+ * A cheap fingerprint of a key: the shapes of its ranges and a hash of a few evenly spread cells
  * (always the first and the last). It only picks the entry to compare; equality decides reuse,
- * so the fingerprint may ignore most cells and stay cheap on 10,000-row ranges.
+ * so the fingerprint may ignore most cells and stay cheap on 10,000-row ranges. A grid and the
+ * list of its cells in row order have the same fingerprint.
  *
  * @example
  * fingerprint([[1, 2, 3], 2025]) === fingerprint([[1, 2, 3], 2025]) //=> true
@@ -38,14 +99,14 @@ function mixHash(hash: number, value: unknown): number {
 export function fingerprint(parts: readonly KeyPart[]): number {
   let hash = 0x811c9dc5;
   for (const part of parts) {
-    if (!Array.isArray(part)) {
-      hash = mixHash(hash, part);
-      continue;
-    }
-    hash = mixHash(hash, `#${part.length}`);
-    const step = Math.max(1, Math.floor(part.length / FINGERPRINT_SAMPLES));
-    for (let i = 0; i < part.length; i += step) hash = mixHash(hash, part[i]);
-    if (part.length > 0) hash = mixHash(hash, part[part.length - 1]);
+    if (Array.isArray(part)) {
+      const list: readonly unknown[] = part;
+      hash = mixCells(hash, list.length, (i) => list[i]);
+    } else if (isGridPart(part)) {
+      const { rows, columns } = gridShape(part.grid);
+      if (columns < 0) hash = mixInt(mixInt(hash, 8), rows);
+      else hash = mixCells(hash, rows * columns, (i) => gridCell(part.grid, columns, i));
+    } else hash = mixHash(mixInt(hash, 9), part);
   }
   return hash;
 }
@@ -57,6 +118,65 @@ function sameCell(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** A grid's cells kept by the cache: its shape and a row-major copy (the caller's may change). */
+interface StoredGrid {
+  readonly stored: "grid";
+  readonly rows: number;
+  readonly columns: number;
+  /** A single value passed for a one-cell reference, or a ragged array, kept as passed. */
+  readonly scalar: boolean;
+  readonly cells: readonly unknown[];
+  readonly ragged: unknown;
+}
+
+type StoredPart = readonly unknown[] | StoredGrid | string | number | boolean | null;
+
+function isStoredGrid(part: StoredPart): part is StoredGrid {
+  return typeof part === "object" && part !== null && !Array.isArray(part);
+}
+
+/** Copies the ranges of a key: the caller may reuse or change its arrays after the call. */
+function snapshot(parts: readonly KeyPart[]): readonly StoredPart[] {
+  return parts.map((part): StoredPart => {
+    if (Array.isArray(part)) return part.slice();
+    if (!isGridPart(part)) return part as StoredPart;
+    const { rows, columns } = gridShape(part.grid);
+    const scalar = !Array.isArray(part.grid);
+    if (columns < 0) {
+      // A ragged array is never equal to anything but itself, unchanged: kept by identity.
+      return { stored: "grid", rows, columns, scalar, cells: [], ragged: part.grid };
+    }
+    const cells = new Array<unknown>(rows * columns);
+    for (let i = 0; i < cells.length; i += 1) cells[i] = gridCell(part.grid, columns, i);
+    return { stored: "grid", rows, columns, scalar, cells, ragged: null };
+  });
+}
+
+/** True when a grid as passed equals a stored one, cell by cell. */
+function sameGrid(stored: StoredGrid, grid: unknown): boolean {
+  if (stored.columns < 0) return false;
+  if (!Array.isArray(grid)) return stored.scalar && sameCell(stored.cells[0], grid);
+  if (stored.scalar || grid.length !== stored.rows) return false;
+  const { columns, cells } = stored;
+  for (let r = 0; r < grid.length; r += 1) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row) || row.length !== columns) return false;
+    const base = r * columns;
+    for (let c = 0; c < columns; c += 1) {
+      const x: unknown = row[c];
+      const y = cells[base + c];
+      if (x !== y && !sameCell(x, y)) return false;
+    }
+  }
+  return true;
+}
+
+function sameList(x: readonly unknown[], y: readonly unknown[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i] && !sameCell(x[i], y[i])) return false;
+  return true;
+}
+
 /**
  * True when two keys have equal parts, cell by cell.
  *
@@ -65,16 +185,19 @@ function sameCell(a: unknown, b: unknown): boolean {
  * sameKey([[1, "3"]], [[1, 3]]) //=> false
  */
 export function sameKey(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let p = 0; p < a.length; p += 1) {
-    const x = a[p];
-    const y = b[p];
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length) return false;
-      for (let i = 0; i < x.length; i += 1) {
-        if (x[i] !== y[i] && !sameCell(x[i], y[i])) return false;
-      }
-    } else if (Array.isArray(x) || Array.isArray(y) || !sameCell(x, y)) return false;
+  return sameStoredKey(snapshot(a), b);
+}
+
+function sameStoredKey(stored: readonly StoredPart[], parts: readonly KeyPart[]): boolean {
+  if (stored.length !== parts.length) return false;
+  for (let p = 0; p < parts.length; p += 1) {
+    const x = stored[p];
+    const y = parts[p];
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || !sameList(x, y)) return false;
+    } else if (isStoredGrid(x)) {
+      if (!isGridPart(y) || !sameGrid(x, y.grid)) return false;
+    } else if (Array.isArray(y) || isGridPart(y) || !sameCell(x, y)) return false;
   }
   return true;
 }
@@ -89,14 +212,16 @@ export interface ComputeCache<V> {
 
 interface CacheEntry<V> {
   readonly fingerprint: number;
-  readonly parts: readonly KeyPart[];
+  readonly parts: readonly StoredPart[];
   readonly value: V;
 }
 
-/** Copies the ranges of a key: the caller may reuse or change its arrays after the call. */
-function snapshot(parts: readonly KeyPart[]): readonly KeyPart[] {
-  return parts.map((part) => (Array.isArray(part) ? part.slice() : part));
-}
+/**
+ * The default capacity: a workbook's tables times the years asked (RANK keys one entry per
+ * table, STATUS one per table, year and excluded column), with room to spare, so that several
+ * tables on one workbook do not evict each other on every recalculation.
+ */
+export const DEFAULT_CACHE_CAPACITY = 32;
 
 /**
  * A least-recently-used cache of computed values keyed by ranges and scalars.
@@ -106,28 +231,26 @@ function snapshot(parts: readonly KeyPart[]): readonly KeyPart[] {
  * cache.get([[1, 2]], () => 3) //=> 3
  * cache.get([[1, 2]], () => 4) //=> 3 (reused)
  */
-export function createComputeCache<V>(capacity = 4): ComputeCache<V> {
-  let entries: CacheEntry<V>[] = [];
+export function createComputeCache<V>(capacity = DEFAULT_CACHE_CAPACITY): ComputeCache<V> {
+  // Most recent first; a hit moves its entry to the front in place (no new list per call).
+  const entries: CacheEntry<V>[] = [];
   return {
     get(parts, compute) {
       const print = fingerprint(parts);
-      const index = entries.findIndex(
-        (entry) => entry.fingerprint === print && sameKey(entry.parts, parts),
-      );
-      if (index >= 0) {
-        const entry = entries[index];
-        if (index > 0) entries = [entry, ...entries.slice(0, index), ...entries.slice(index + 1)];
+      for (let i = 0; i < entries.length; i += 1) {
+        const entry = entries[i];
+        if (entry.fingerprint !== print || !sameStoredKey(entry.parts, parts)) continue;
+        for (let j = i; j > 0; j -= 1) entries[j] = entries[j - 1];
+        entries[0] = entry;
         return entry.value;
       }
       const value = compute(parts);
-      entries = [{ fingerprint: print, parts: snapshot(parts), value }, ...entries].slice(
-        0,
-        capacity,
-      );
+      entries.unshift({ fingerprint: print, parts: snapshot(parts), value });
+      if (entries.length > capacity) entries.length = capacity;
       return value;
     },
     clear() {
-      entries = [];
+      entries.length = 0;
     },
     get size() {
       return entries.length;

@@ -64,12 +64,14 @@ const signature = (id: string): string[] =>
   });
 
 describe("functions.json built from the JSDoc", () => {
-  it("declares the eight functions by their ids, names equal to ids", () => {
+  it("declares the ten functions by their ids, names equal to ids", () => {
     expect(functions.map((f) => f.id)).toEqual([
       "SLOTS",
       "RATIO",
       "RANK",
       "STATUS",
+      "RANKS",
+      "STATUSES",
       "CHECK",
       "PRIZE",
       "BASESALARY",
@@ -90,6 +92,8 @@ describe("functions.json built from the JSDoc", () => {
       "blocs[][]",
       "[excluded[][]]",
     ]);
+    expect(signature("RANKS")).toEqual(["blocs[][]", "ratios[][]"]);
+    expect(signature("STATUSES")).toEqual(["blocs[][]", "ratios[][]", "year", "[excluded[][]]"]);
     expect(signature("CHECK")).toEqual(["bloc", "year", "proposed", "[recipient]"]);
     expect(signature("PRIZE")).toEqual(["form", "recipient", "decisionDate", "[issuer]"]);
     expect(signature("BASESALARY")).toEqual(["date"]);
@@ -107,9 +111,10 @@ describe("functions.json built from the JSDoc", () => {
     expect(new Set(types)).toEqual(new Set(["any"]));
   });
 
-  it("returns a matrix from CANDIDATES and a single value from the others", () => {
-    expect(byId("CANDIDATES").result.dimensionality).toBe("matrix");
-    const others = functions.filter((f) => f.id !== "CANDIDATES");
+  it("returns a matrix from RANKS, STATUSES and CANDIDATES and a single value from the others", () => {
+    const spilled = ["RANKS", "STATUSES", "CANDIDATES"];
+    for (const id of spilled) expect(byId(id).result.dimensionality).toBe("matrix");
+    const others = functions.filter((f) => !spilled.includes(f.id));
     expect(others.every((f) => f.result.dimensionality === undefined)).toBe(true);
   });
 
@@ -150,6 +155,8 @@ describe("functions-vi.json, for Excel in Vietnamese", () => {
       ["RATIO", "TY_LE"],
       ["RANK", "HANG"],
       ["STATUS", "KET_QUA"],
+      ["RANKS", "CAC_HANG"],
+      ["STATUSES", "CAC_KET_QUA"],
       ["CHECK", "KIEM_TRA"],
       ["PRIZE", "TIEN_THUONG"],
       ["BASESALARY", "LUONG_CO_SO"],

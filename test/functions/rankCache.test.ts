@@ -1,6 +1,7 @@
 import { compareUnits } from "../../src/domain/rankUnits";
 import type { RankRow } from "../../src/functions/args";
 import {
+  DEFAULT_CACHE_CAPACITY,
   createComputeCache,
   fingerprint,
   placeInRanking,
@@ -85,6 +86,62 @@ describe("the compute cache", () => {
     cache.clear();
     cache.get([[1]], compute);
     expect(compute).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the compute cache on ranges as Excel passes them", () => {
+  const grid = (values: readonly number[]): number[][] => values.map((v) => [v]);
+
+  it("finds a grid equal to one it has seen, in new arrays, without copying it first", () => {
+    const cache = createComputeCache<number>();
+    const compute = jest.fn(() => 7);
+    const values = Array.from({ length: 1000 }, (_v, i) => i / 1000);
+    for (let i = 0; i < 50; i += 1) cache.get([{ grid: grid(values) }, 2025], compute);
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+
+  it("computes again when a grid cell the fingerprint does not sample changes", () => {
+    const cache = createComputeCache<number>();
+    const values = Array.from({ length: 10_000 }, (_v, i) => i / 10_000);
+    const compute = jest.fn((parts: readonly unknown[]) =>
+      (parts[0] as { grid: number[][] }).grid[37][0] === 5 ? 2 : 1,
+    );
+    expect(cache.get([{ grid: grid(values) }], compute)).toBe(1);
+    const changed = grid(values);
+    changed[37][0] = 5;
+    expect(fingerprint([{ grid: changed }])).toBe(fingerprint([{ grid: grid(values) }]));
+    expect(cache.get([{ grid: changed }], compute)).toBe(2);
+  });
+
+  it("is not fooled by the caller changing its grid after a call", () => {
+    const cache = createComputeCache<string>();
+    const input = grid([1, 2, 3]);
+    cache.get([{ grid: input }], () => "first");
+    input[1][0] = 20;
+    expect(cache.get([{ grid: input }], () => "second")).toBe("second");
+  });
+
+  it("tells a column from a row, a single value from a one-cell range, and keeps types apart", () => {
+    const cache = createComputeCache<string>();
+    cache.get([{ grid: [[1], [2]] }], () => "column");
+    expect(cache.get([{ grid: [[1, 2]] }], () => "row")).toBe("row");
+    cache.get([{ grid: 5 }], () => "value");
+    expect(cache.get([{ grid: [[5]] }], () => "range")).toBe("range");
+    expect(cache.get([{ grid: [["1"], ["2"]] }], () => "text")).toBe("text");
+  });
+
+  it("keeps sixteen tables or more, so that a workbook's tables do not evict each other", () => {
+    expect(DEFAULT_CACHE_CAPACITY).toBeGreaterThanOrEqual(16);
+    const cache = createComputeCache<number>();
+    const compute = jest.fn(() => 0);
+    const tables = Array.from({ length: 16 }, (_v, t) => grid([t, t + 0.5, t + 0.25]));
+    for (let round = 0; round < 5; round += 1) {
+      for (const table of tables) {
+        cache.get([{ grid: table }, null], compute);
+        cache.get([{ grid: table }, 2025], compute);
+      }
+    }
+    expect(compute).toHaveBeenCalledTimes(32);
   });
 });
 
