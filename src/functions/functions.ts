@@ -54,6 +54,7 @@ import {
   placeInRanking,
   rankRange,
   rowUnit,
+  unitsWithValue,
 } from "./rankCache";
 
 const SCORE: Bilingual = { vi: "Điểm", en: "Score" };
@@ -212,12 +213,14 @@ export function rank(
   const ranking = rangeRanking(ratios, blocs, null, null);
   if (!ranking.ok) return valueError(ranking.message);
   const ranked = ranking.value.byBloc.get(parsedBloc.value) ?? [];
+  const equal = unitsWithValue(ranked, value.value);
+  if (equal.length > 0) return equal[0].rank;
+  // A ratio no row has: where it would rank.
   const probe = rowUnit(
     { value: value.value, bloc: parsedBloc.value, excluded: false, index: -1 },
     null,
   );
-  const place = placeInRanking(ranked, probe, compareUnits);
-  return place.equal.length > 0 ? place.equal[0].rank : place.above + 1;
+  return placeInRanking(ranked, probe, compareUnits).above + 1;
 }
 
 /**
@@ -266,11 +269,11 @@ function statusInRanking(
   year: AwardYear,
 ): UnitStatus {
   const ranked = ranking.byBloc.get(bloc) ?? [];
-  const probe = rowUnit({ value, bloc, excluded: false, index: Number.MAX_SAFE_INTEGER }, year);
-  const { equal } = placeInRanking(ranked, probe, compareUnits);
+  const equal = unitsWithValue(ranked, value);
   const competing = equal.find((r) => !r.unit.excluded);
   if (competing) return ranking.selection.get(competing.unit)?.status ?? "not-selected";
   if (equal.length > 0) return "excluded";
+  const probe = rowUnit({ value, bloc, excluded: false, index: Number.MAX_SAFE_INTEGER }, year);
   const withProbe = rankUnitsWithinBloc([...ranked.map((r) => r.unit), probe]);
   const selection = selectCollectiveAwards(withProbe, awardSlots(bloc, year, "collective"));
   return selection.find((s) => s.ranked.unit === probe)?.status ?? "not-selected";

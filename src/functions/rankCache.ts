@@ -73,10 +73,18 @@ function gridShape(grid: unknown): { readonly rows: number; readonly columns: nu
   return { rows: grid.length, columns };
 }
 
-/** The cell at a row-major position of a grid of a known, regular shape. */
+/** The cell at a row-major position of a grid; undefined where a row is missing or short. */
 function gridCell(grid: unknown, columns: number, index: number): unknown {
   if (!Array.isArray(grid)) return grid;
-  return (grid[Math.floor(index / columns)] as readonly unknown[])[index % columns];
+  const row: unknown = grid[Math.floor(index / columns)];
+  return Array.isArray(row) ? row[index % columns] : undefined;
+}
+
+/** The shape the fingerprint goes by: rows, and the first row's length (no row scanned). */
+function firstShape(grid: unknown): { readonly rows: number; readonly columns: number } {
+  if (!Array.isArray(grid)) return { rows: 1, columns: 1 };
+  const first: unknown = grid[0];
+  return { rows: grid.length, columns: Array.isArray(first) ? first.length : 0 };
 }
 
 function mixCells(hash: number, count: number, cell: (index: number) => unknown): number {
@@ -103,8 +111,9 @@ export function fingerprint(parts: readonly KeyPart[]): number {
       const list: readonly unknown[] = part;
       hash = mixCells(hash, list.length, (i) => list[i]);
     } else if (isGridPart(part)) {
-      const { rows, columns } = gridShape(part.grid);
-      if (columns < 0) hash = mixInt(mixInt(hash, 8), rows);
+      // The shape from the first row only: equality checks every row, the fingerprint need not.
+      const { rows, columns } = firstShape(part.grid);
+      if (columns === 0) hash = mixInt(mixInt(hash, 8), rows);
       else hash = mixCells(hash, rows * columns, (i) => gridCell(part.grid, columns, i));
     } else hash = mixHash(mixInt(hash, 9), part);
   }
@@ -122,11 +131,13 @@ function sameCell(a: unknown, b: unknown): boolean {
 interface StoredGrid {
   readonly stored: "grid";
   readonly rows: number;
+  /** -1 for a ragged array, never equal to another. */
   readonly columns: number;
-  /** A single value passed for a one-cell reference, or a ragged array, kept as passed. */
+  /** A single value passed for a one-cell reference. */
   readonly scalar: boolean;
   readonly cells: readonly unknown[];
-  readonly ragged: unknown;
+  /** The cells again when every one is a number: compared without reading a boxed number. */
+  readonly numbers: Float64Array | null;
 }
 
 type StoredPart = readonly unknown[] | StoredGrid | string | number | boolean | null;
@@ -142,22 +153,36 @@ function snapshot(parts: readonly KeyPart[]): readonly StoredPart[] {
     if (!isGridPart(part)) return part as StoredPart;
     const { rows, columns } = gridShape(part.grid);
     const scalar = !Array.isArray(part.grid);
-    if (columns < 0) {
-      // A ragged array is never equal to anything but itself, unchanged: kept by identity.
-      return { stored: "grid", rows, columns, scalar, cells: [], ragged: part.grid };
-    }
+    if (columns < 0) return { stored: "grid", rows, columns, scalar, cells: [], numbers: null };
     const cells = new Array<unknown>(rows * columns);
-    for (let i = 0; i < cells.length; i += 1) cells[i] = gridCell(part.grid, columns, i);
-    return { stored: "grid", rows, columns, scalar, cells, ragged: null };
+    let allNumbers = true;
+    for (let i = 0; i < cells.length; i += 1) {
+      cells[i] = gridCell(part.grid, columns, i);
+      if (typeof cells[i] !== "number") allNumbers = false;
+    }
+    const numbers = allNumbers ? Float64Array.from(cells as number[]) : null;
+    return { stored: "grid", rows, columns, scalar, cells, numbers };
   });
 }
+
+/** A number equal to a stored one: the same value, or both NaN (as `sameCell` has it). */
+const sameNumber = (x: unknown, y: number): boolean =>
+  typeof x === "number" && (x === y || (x !== x && y !== y));
 
 /** True when a grid as passed equals a stored one, cell by cell. */
 function sameGrid(stored: StoredGrid, grid: unknown): boolean {
   if (stored.columns < 0) return false;
   if (!Array.isArray(grid)) return stored.scalar && sameCell(stored.cells[0], grid);
   if (stored.scalar || grid.length !== stored.rows) return false;
-  const { columns, cells } = stored;
+  const { columns, cells, numbers } = stored;
+  if (numbers !== null && columns === 1) {
+    // A column of numbers, the usual range: one loop, no boxed number read from the copy.
+    for (let r = 0; r < grid.length; r += 1) {
+      const row: unknown = grid[r];
+      if (!Array.isArray(row) || row.length !== 1 || !sameNumber(row[0], numbers[r])) return false;
+    }
+    return true;
+  }
   for (let r = 0; r < grid.length; r += 1) {
     const row: unknown = grid[r];
     if (!Array.isArray(row) || row.length !== columns) return false;
@@ -347,3 +372,39 @@ export function placeInRanking(
   while (end < ranked.length && compare(ranked[end].unit, probe) === 0) end += 1;
   return { above: low, equal: ranked.slice(low, end) };
 }
+
+/** Per ranking of a bloc: its units by the value they are ranked by, built on first use. */
+const UNITS_BY_VALUE = new WeakMap<
+  readonly RankedUnit[],
+  ReadonlyMap<number, readonly RankedUnit[]>
+>();
+
+/**
+ * The units of a range's bloc ranking whose value is exactly `value` (empty when none), as
+ * `placeInRanking` gives them as `equal`, found in a map rather than by comparisons: the rows of
+ * a range are ranked by their value as written, where equal numbers are equal ratios and
+ * different numbers different ones, so the map is exact. A per-cell call mostly asks for the
+ * value of its own row.
+ *
+ * @example
+ * unitsWithValue(ranked, 0.9).map((r) => r.rank) //=> [2, 2]
+ */
+export function unitsWithValue(
+  ranked: readonly RankedUnit[],
+  value: number,
+): readonly RankedUnit[] {
+  let byValue = UNITS_BY_VALUE.get(ranked);
+  if (byValue === undefined) {
+    const groups = new Map<number, RankedUnit[]>();
+    for (const r of ranked) {
+      const group = groups.get(r.unit.score);
+      if (group) group.push(r);
+      else groups.set(r.unit.score, [r]);
+    }
+    byValue = groups;
+    UNITS_BY_VALUE.set(ranked, byValue);
+  }
+  return byValue.get(value) ?? NO_UNITS;
+}
+
+const NO_UNITS: readonly RankedUnit[] = [];
