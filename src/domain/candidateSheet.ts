@@ -298,11 +298,8 @@ function unitRow(
 
 const cellKey = (ref: CellRef): string => `${ref.sheet}!${ref.cell}`;
 
-const NO_CHOSEN: ReadonlyMap<string, IndividualResult> = new Map();
-
 /** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name cell. */
 function chosenByUnit(bloc: BlocResult): ReadonlyMap<string, IndividualResult> {
-  if (bloc.individuals.length === 0) return NO_CHOSEN;
   const chosen = new Map<string, IndividualResult>();
   for (const person of bloc.individuals) {
     const key = cellKey(person.unitSource);

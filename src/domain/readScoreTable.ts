@@ -535,46 +535,28 @@ class FirstSeen {
 
 /** A row that can be ranked as the engine's unit, at its place in reading order. */
 function unitOf(raw: RawRow, year: AwardYear, order: number): UnitScore {
-  const ratio =
-    raw.rankedBy !== null
-      ? raw.rankedBy.value / raw.rankedBy.of
-      : raw.maxScore !== null && raw.score !== null
-        ? raw.score / raw.maxScore
-        : null;
-  const score = raw.score ?? (raw.rankedBy ? raw.rankedBy.value / raw.rankedBy.of : 0);
-  const bloc = raw.bloc as Bloc;
-  // Two literals rather than a spread, so that every unit has one of two shapes.
-  if (raw.rankedBy !== null) {
-    return {
-      name: raw.name,
-      key: raw.key,
-      bloc,
-      year,
-      score,
-      maxScore: raw.maxScore,
-      ratio,
-      excluded: raw.excluded,
-      rankedBy: raw.rankedBy,
-      note: raw.note,
-      group: raw.group,
-      source: raw.source,
-      order,
-    };
-  }
-  return {
+  const written = raw.rankedBy;
+  const unit: UnitScore = {
     name: raw.name,
     key: raw.key,
-    bloc,
+    bloc: raw.bloc as Bloc,
     year,
-    score,
+    score: raw.score ?? (written ? written.value / written.of : 0),
     maxScore: raw.maxScore,
-    ratio,
+    ratio:
+      written !== null
+        ? written.value / written.of
+        : raw.maxScore !== null && raw.score !== null
+          ? raw.score / raw.maxScore
+          : null,
     excluded: raw.excluded,
     note: raw.note,
     group: raw.group,
     source: raw.source,
     order,
   };
+  // Most tables write no ratio of their own: only their units are copied to add one.
+  return written === null ? unit : { ...unit, rankedBy: written };
 }
 
 function settle(

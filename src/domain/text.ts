@@ -23,20 +23,12 @@ const HAS_INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/u;
  * names are such text, and are then taken as they are, without three new strings each.
  */
 function isCleanText(value: string): boolean {
-  let afterSpace = true;
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value.charCodeAt(i);
-    if (c === 0x20) {
-      if (afterSpace) return false;
-      afterSpace = true;
-      continue;
-    }
-    afterSpace = false;
-    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad) return false;
-    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
-  }
-  return !afterSpace || value.length === 0;
+  return CLEAN_TEXT.test(value);
 }
+
+/** Words of such characters, one space between them. */
+const CLEAN_TEXT =
+  /^(?:[!-~\xa1-\xac\xae-\u02ff\u1e00-\u1eff]+(?: [!-~\xa1-\xac\xae-\u02ff\u1e00-\u1eff]+)*)?$/;
 
 /**
  * Drops invisible characters (soft hyphen, zero-width space/joiners, BOM, direction marks),

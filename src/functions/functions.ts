@@ -283,32 +283,34 @@ function statusInRanking(
  * Whole columns in one call
  * ------------------------------------------------------------------------------------------- */
 
-/** One result per cell of a range, laid out like it: down a column, or across a row. */
-function spilled<T>(range: Matrix, values: readonly T[]): T[][] {
-  if (range.columns === 1) return values.map((v) => [v]);
-  return [values.slice()];
-}
-
 /**
- * The answer of the per-cell function for row `index` before any ranking is needed: blank for a
- * blank ratio, else the error of a ratio or bloc that is not one; null when the row is ranked.
+ * A whole column's answers in one call, one per cell of the ratio range and laid out like it
+ * (down a column or across a row): for each row what the per-cell function gives, blank for a
+ * blank ratio, the error of a ratio or bloc that is not one, else `answers(count)(row)`.
  */
-function rowProblem(ratio: unknown, bloc: unknown): "" | ExcelError | null {
-  if (isBlank(ratio)) return "";
-  const value = parseNumber(ratio, RATIO);
-  if (!value.ok) return valueError(value.message);
-  const parsedBloc = parseBloc(bloc);
-  if (!parsedBloc.ok) return valueError(parsedBloc.message);
-  return null;
+function spill(
+  ratios: unknown,
+  blocs: unknown,
+  answers: (count: number) => (row: number) => unknown,
+): unknown[][] {
+  const ranges = alignedRanges(ratios, blocs);
+  if (!ranges.ok) return [[valueError(ranges.message)]];
+  const [ratioRange, blocRange] = ranges.value;
+  const answer = answers(ratioRange.cells.length);
+  const out = ratioRange.cells.map((ratio, i) => {
+    if (isBlank(ratio)) return "";
+    const value = parseNumber(ratio, RATIO);
+    if (!value.ok) return valueError(value.message);
+    const parsedBloc = parseBloc(blocRange.cells[i]);
+    return parsedBloc.ok ? answer(i) : valueError(parsedBloc.message);
+  });
+  return ratioRange.columns === 1 ? out.map((v) => [v]) : [out];
 }
 
-/** Each ranked row's position in the range → its competition rank in its bloc. */
-function ranksByRow(ranking: RangeRanking, count: number): Float64Array {
-  const ranks = new Float64Array(count);
-  for (const ranked of ranking.byBloc.values()) {
-    for (const r of ranked) ranks[r.unit.order] = r.rank;
-  }
-  return ranks;
+/** The answer of every row when the ranking cannot be made: its error. */
+function failed(message: Bilingual): (row: number) => unknown {
+  const error = valueError(message);
+  return () => error;
 }
 
 /**
@@ -326,18 +328,16 @@ function ranksByRow(ranking: RangeRanking, count: number): Float64Array {
 export function ranks(blocs: unknown[][], ratios: unknown[][]): unknown[][] {
   // Typed `unknown[][]` (each cell a rank, "" or an error): the metadata plugin maps no union
   // inside a matrix.
-  const ranges = alignedRanges(ratios, blocs);
-  if (!ranges.ok) return [[valueError(ranges.message)]];
-  const [ratioRange, blocRange] = ranges.value;
-  const ranking = rangeRanking(ratios, blocs, null, null);
-  if (!ranking.ok) return [[valueError(ranking.message)]];
-  const count = ratioRange.cells.length;
-  const byRow = ranksByRow(ranking.value, count);
-  const out = new Array<number | string | ExcelError>(count);
-  for (let i = 0; i < count; i += 1) {
-    out[i] = rowProblem(ratioRange.cells[i], blocRange.cells[i]) ?? byRow[i];
-  }
-  return spilled(ratioRange, out);
+  return spill(ratios, blocs, (count) => {
+    const ranking = rangeRanking(ratios, blocs, null, null);
+    if (!ranking.ok) return failed(ranking.message);
+    // Each ranked row's position in the range → its competition rank in its bloc.
+    const byRow = new Array<number>(count);
+    for (const ranked of ranking.value.byBloc.values()) {
+      for (const r of ranked) byRow[r.unit.order] = r.rank;
+    }
+    return (row) => byRow[row];
+  });
 }
 
 /**
@@ -383,26 +383,15 @@ export function statuses(
   year: unknown,
   excluded?: unknown[][],
 ): unknown[][] {
-  const ranges = alignedRanges(ratios, blocs);
-  if (!ranges.ok) return [[valueError(ranges.message)]];
-  const [ratioRange, blocRange] = ranges.value;
-  const count = ratioRange.cells.length;
-  const parsedYear = parseYear(year);
-  const ranking = parsedYear.ok
-    ? rangeRanking(ratios, blocs, excluded, parsedYear.value)
-    : parsedYear;
-  const byRow = ranking.ok ? statusesByRow(ranking.value, count) : null;
-  const lang = displayLang();
-  // One error value per problem, the way each STATUS cell would show it.
-  const shared = ranking.ok ? null : valueError(ranking.message);
-  const out = new Array<string | ExcelError>(count);
-  for (let i = 0; i < count; i += 1) {
-    const problem = rowProblem(ratioRange.cells[i], blocRange.cells[i]);
-    if (problem !== null) out[i] = problem;
-    else if (byRow === null) out[i] = shared ?? "";
-    else out[i] = STATUS_LABELS[byRow[i]][lang];
-  }
-  return spilled(ratioRange, out);
+  return spill(ratios, blocs, (count) => {
+    const parsedYear = parseYear(year);
+    if (!parsedYear.ok) return failed(parsedYear.message);
+    const ranking = rangeRanking(ratios, blocs, excluded, parsedYear.value);
+    if (!ranking.ok) return failed(ranking.message);
+    const byRow = statusesByRow(ranking.value, count);
+    const lang = displayLang();
+    return (row) => STATUS_LABELS[byRow[row]][lang];
+  });
 }
 
 /**

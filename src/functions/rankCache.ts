@@ -20,8 +20,8 @@ export interface GridPart {
   readonly grid: unknown;
 }
 
-/** One part of a cache key: a range (a list of cells, or a grid as passed) or a scalar. */
-export type KeyPart = readonly unknown[] | GridPart | string | number | boolean | null;
+/** One part of a cache key: a range as passed, or a scalar. */
+export type KeyPart = GridPart | string | number | boolean | null;
 
 /** How many cells the fingerprint looks at, spread evenly over each range. */
 const FINGERPRINT_SAMPLES = 64;
@@ -30,48 +30,21 @@ const FINGERPRINT_SAMPLES = 64;
 const NUMBER_BITS = new Float64Array(1);
 const NUMBER_WORDS = new Int32Array(NUMBER_BITS.buffer);
 
-function mixInt(hash: number, value: number): number {
-  return Math.imul(hash ^ value, 0x01000193) >>> 0;
-}
+const mix = (hash: number, value: number): number => Math.imul(hash ^ value, 0x01000193) >>> 0;
 
-function mixText(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i += 1) h = mixInt(h, text.charCodeAt(i));
+/** Mixes a cell into a hash by its type and value, allocating nothing for numbers and text. */
+function mixCell(hash: number, value: unknown): number {
+  if (typeof value === "number") {
+    NUMBER_BITS[0] = value;
+    return mix(mix(mix(hash, 1), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
+  }
+  const text = typeof value === "string" ? value : `${typeof value}${String(value)}`;
+  let h = mix(hash, typeof value === "string" ? 2 : 3);
+  for (let i = 0; i < text.length; i += 1) h = mix(h, text.charCodeAt(i));
   return h;
 }
 
-/** Mixes a cell into a hash by its type and value, allocating nothing for numbers and text. */
-function mixHash(hash: number, value: unknown): number {
-  switch (typeof value) {
-    case "number":
-      NUMBER_BITS[0] = value;
-      return mixInt(mixInt(mixInt(hash, 1), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
-    case "string":
-      return mixText(mixInt(hash, 2), value);
-    case "boolean":
-      return mixInt(hash, value ? 3 : 4);
-    case "undefined":
-      return mixInt(hash, 5);
-    default:
-      return value === null ? mixInt(hash, 6) : mixText(mixInt(hash, 7), String(value));
-  }
-}
-
-function isGridPart(part: KeyPart): part is GridPart {
-  return typeof part === "object" && part !== null && !Array.isArray(part);
-}
-
-/** The rows and columns of a grid as passed: a single value is 1×1; -1 columns when ragged. */
-function gridShape(grid: unknown): { readonly rows: number; readonly columns: number } {
-  if (!Array.isArray(grid)) return { rows: 1, columns: 1 };
-  const first: unknown = grid[0];
-  const columns = Array.isArray(first) ? first.length : -1;
-  for (let r = 0; r < grid.length; r += 1) {
-    const row: unknown = grid[r];
-    if (!Array.isArray(row) || row.length !== columns) return { rows: grid.length, columns: -1 };
-  }
-  return { rows: grid.length, columns };
-}
+const isGrid = (part: KeyPart): part is GridPart => typeof part === "object" && part !== null;
 
 /** The cell at a row-major position of a grid; undefined where a row is missing or short. */
 function gridCell(grid: unknown, columns: number, index: number): unknown {
@@ -80,42 +53,31 @@ function gridCell(grid: unknown, columns: number, index: number): unknown {
   return Array.isArray(row) ? row[index % columns] : undefined;
 }
 
-/** The shape the fingerprint goes by: rows, and the first row's length (no row scanned). */
-function firstShape(grid: unknown): { readonly rows: number; readonly columns: number } {
-  if (!Array.isArray(grid)) return { rows: 1, columns: 1 };
-  const first: unknown = grid[0];
-  return { rows: grid.length, columns: Array.isArray(first) ? first.length : 0 };
-}
-
-function mixCells(hash: number, count: number, cell: (index: number) => unknown): number {
-  let h = mixInt(hash, count);
-  const step = Math.max(1, Math.floor(count / FINGERPRINT_SAMPLES));
-  for (let i = 0; i < count; i += step) h = mixHash(h, cell(i));
-  if (count > 0) h = mixHash(h, cell(count - 1));
-  return h;
-}
-
 /**
- * A cheap fingerprint of a key: the shapes of its ranges and a hash of a few evenly spread cells
- * (always the first and the last). It only picks the entry to compare; equality decides reuse,
- * so the fingerprint may ignore most cells and stay cheap on 10,000-row ranges. A grid and the
- * list of its cells in row order have the same fingerprint.
+ * A cheap fingerprint of a key: the shapes of its ranges (from their first rows) and a hash of a
+ * few evenly spread cells (always the first and the last). It only picks the entry to compare;
+ * equality decides reuse, so the fingerprint may ignore most cells and rows and stay cheap on
+ * 10,000-row ranges.
  *
  * @example
- * fingerprint([[1, 2, 3], 2025]) === fingerprint([[1, 2, 3], 2025]) //=> true
+ * fingerprint([{ grid: [[1], [2], [3]] }, 2025]) === fingerprint([{ grid: [[1], [2], [3]] }, 2025]) //=> true
  */
 export function fingerprint(parts: readonly KeyPart[]): number {
   let hash = 0x811c9dc5;
   for (const part of parts) {
-    if (Array.isArray(part)) {
-      const list: readonly unknown[] = part;
-      hash = mixCells(hash, list.length, (i) => list[i]);
-    } else if (isGridPart(part)) {
-      // The shape from the first row only: equality checks every row, the fingerprint need not.
-      const { rows, columns } = firstShape(part.grid);
-      if (columns === 0) hash = mixInt(mixInt(hash, 8), rows);
-      else hash = mixCells(hash, rows * columns, (i) => gridCell(part.grid, columns, i));
-    } else hash = mixHash(mixInt(hash, 9), part);
+    if (!isGrid(part)) {
+      hash = mixCell(mix(hash, 9), part);
+      continue;
+    }
+    const { grid } = part;
+    const rows = Array.isArray(grid) ? grid.length : 1;
+    const first: unknown = Array.isArray(grid) ? grid[0] : [grid];
+    const columns = Array.isArray(first) ? first.length : 0;
+    const count = rows * columns;
+    hash = mix(mix(hash, rows), columns);
+    const step = Math.max(1, Math.floor(count / FINGERPRINT_SAMPLES));
+    for (let i = 0; i < count; i += step) hash = mixCell(hash, gridCell(grid, columns, i));
+    if (count > 0) hash = mixCell(hash, gridCell(grid, columns, count - 1));
   }
   return hash;
 }
@@ -127,11 +89,12 @@ function sameCell(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** A grid's cells kept by the cache: its shape and a row-major copy (the caller's may change). */
+/**
+ * A grid's cells kept by the cache: its shape and a row-major copy (the caller's arrays may
+ * change after the call); -1 columns for a ragged array, which equals nothing.
+ */
 interface StoredGrid {
-  readonly stored: "grid";
   readonly rows: number;
-  /** -1 for a ragged array, never equal to another. */
   readonly columns: number;
   /** A single value passed for a one-cell reference. */
   readonly scalar: boolean;
@@ -140,77 +103,52 @@ interface StoredGrid {
   readonly numbers: Float64Array | null;
 }
 
-type StoredPart = readonly unknown[] | StoredGrid | string | number | boolean | null;
+type StoredPart = StoredGrid | string | number | boolean | null;
 
-function isStoredGrid(part: StoredPart): part is StoredGrid {
-  return typeof part === "object" && part !== null && !Array.isArray(part);
-}
-
-/** Copies the ranges of a key: the caller may reuse or change its arrays after the call. */
-function snapshot(parts: readonly KeyPart[]): readonly StoredPart[] {
-  return parts.map((part): StoredPart => {
-    if (Array.isArray(part)) return part.slice();
-    if (!isGridPart(part)) return part as StoredPart;
-    const { rows, columns } = gridShape(part.grid);
-    const scalar = !Array.isArray(part.grid);
-    if (columns < 0) return { stored: "grid", rows, columns, scalar, cells: [], numbers: null };
-    const cells = new Array<unknown>(rows * columns);
-    let allNumbers = true;
-    for (let i = 0; i < cells.length; i += 1) {
-      cells[i] = gridCell(part.grid, columns, i);
-      if (typeof cells[i] !== "number") allNumbers = false;
+function storeGrid(grid: unknown): StoredGrid {
+  if (!Array.isArray(grid)) {
+    return { rows: 1, columns: 1, scalar: true, cells: [grid], numbers: null };
+  }
+  const first: unknown = grid[0];
+  const columns = Array.isArray(first) ? first.length : -1;
+  const cells: unknown[] = [];
+  for (const row of grid as unknown[]) {
+    if (!Array.isArray(row) || row.length !== columns) {
+      return { rows: grid.length, columns: -1, scalar: false, cells: [], numbers: null };
     }
-    const numbers = allNumbers ? Float64Array.from(cells as number[]) : null;
-    return { stored: "grid", rows, columns, scalar, cells, numbers };
-  });
+    for (const cell of row as unknown[]) cells.push(cell);
+  }
+  const numeric = cells.every((cell) => typeof cell === "number");
+  const numbers = numeric ? Float64Array.from(cells as number[]) : null;
+  return { rows: grid.length, columns, scalar: false, cells, numbers };
 }
 
-/** A number equal to a stored one: the same value, or both NaN (as `sameCell` has it). */
-const sameNumber = (x: unknown, y: number): boolean =>
-  typeof x === "number" && (x === y || (x !== x && y !== y));
+/** Copies the ranges of a key. */
+function snapshot(parts: readonly KeyPart[]): readonly StoredPart[] {
+  return parts.map((part) => (isGrid(part) ? storeGrid(part.grid) : part));
+}
 
 /** True when a grid as passed equals a stored one, cell by cell. */
 function sameGrid(stored: StoredGrid, grid: unknown): boolean {
-  if (stored.columns < 0) return false;
   if (!Array.isArray(grid)) return stored.scalar && sameCell(stored.cells[0], grid);
-  if (stored.scalar || grid.length !== stored.rows) return false;
   const { columns, cells, numbers } = stored;
-  if (numbers !== null && columns === 1) {
-    // A column of numbers, the usual range: one loop, no boxed number read from the copy.
-    for (let r = 0; r < grid.length; r += 1) {
-      const row: unknown = grid[r];
-      if (!Array.isArray(row) || row.length !== 1 || !sameNumber(row[0], numbers[r])) return false;
-    }
-    return true;
-  }
+  if (stored.scalar || columns < 0 || grid.length !== stored.rows) return false;
   for (let r = 0; r < grid.length; r += 1) {
     const row: unknown = grid[r];
     if (!Array.isArray(row) || row.length !== columns) return false;
+    if (numbers !== null && columns === 1) {
+      // A column of numbers, the usual range: no boxed number read from the copy.
+      const x: unknown = row[0];
+      const y = numbers[r];
+      if (typeof x !== "number" || (x !== y && (x === x || y === y))) return false;
+      continue;
+    }
     const base = r * columns;
     for (let c = 0; c < columns; c += 1) {
-      const x: unknown = row[c];
-      const y = cells[base + c];
-      if (x !== y && !sameCell(x, y)) return false;
+      if (row[c] !== cells[base + c] && !sameCell(row[c], cells[base + c])) return false;
     }
   }
   return true;
-}
-
-function sameList(x: readonly unknown[], y: readonly unknown[]): boolean {
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i] && !sameCell(x[i], y[i])) return false;
-  return true;
-}
-
-/**
- * True when two keys have equal parts, cell by cell.
- *
- * @example
- * sameKey([[1, "3"], null], [[1, "3"], null]) //=> true
- * sameKey([[1, "3"]], [[1, 3]]) //=> false
- */
-export function sameKey(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
-  return sameStoredKey(snapshot(a), b);
 }
 
 function sameStoredKey(stored: readonly StoredPart[], parts: readonly KeyPart[]): boolean {
@@ -218,13 +156,24 @@ function sameStoredKey(stored: readonly StoredPart[], parts: readonly KeyPart[])
   for (let p = 0; p < parts.length; p += 1) {
     const x = stored[p];
     const y = parts[p];
-    if (Array.isArray(x)) {
-      if (!Array.isArray(y) || !sameList(x, y)) return false;
-    } else if (isStoredGrid(x)) {
-      if (!isGridPart(y) || !sameGrid(x, y.grid)) return false;
-    } else if (Array.isArray(y) || isGridPart(y) || !sameCell(x, y)) return false;
+    const same =
+      typeof x === "object" && x !== null
+        ? isGrid(y) && sameGrid(x, y.grid)
+        : !isGrid(y) && sameCell(x, y);
+    if (!same) return false;
   }
   return true;
+}
+
+/**
+ * True when two keys have equal parts, cell by cell.
+ *
+ * @example
+ * sameKey([{ grid: [[1], ["3"]] }, null], [{ grid: [[1], ["3"]] }, null]) //=> true
+ * sameKey([{ grid: [[1], ["3"]] }], [{ grid: [[1], [3]] }]) //=> false
+ */
+export function sameKey(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
+  return sameStoredKey(snapshot(a), b);
 }
 
 export interface ComputeCache<V> {
