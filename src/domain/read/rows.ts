@@ -246,9 +246,6 @@ export function newRowCache(): RowCache {
   return { wordKeys: new Map(), firstWords: new Map() };
 }
 
-/** ASCII text without "y" or "Y": it folds to its lower case. */
-// eslint-disable-next-line no-control-regex
-const ASCII_WITHOUT_ANY_Y = /^[\x00-\x58\x5a-\x78\x7a-\x7f]*$/;
 
 /** The folded words of the name being keyed, reused from name to name. */
 const KEY_WORDS: string[] = [];
@@ -261,24 +258,29 @@ const KEY_WORDS: string[] = [];
  */
 export function cachedUnitKey(name: string, cache: RowCache): string {
   const text = name.trim();
-  if (ASCII_WITHOUT_ANY_Y.test(text)) return text.toLowerCase();
   KEY_WORDS.length = 0;
   let start = 0;
-  while (start <= text.length) {
-    const space = text.indexOf(" ", start);
-    const end = space < 0 ? text.length : space;
-    const word = text.slice(start, end);
-    // A plain ASCII word without "y" (a number, "UBND") folds to its lower case: no cache entry,
-    // so that 100,000 numbered names do not fill the cache.
-    let folded = ASCII_WITHOUT_ANY_Y.test(word) ? word.toLowerCase() : cache.wordKeys.get(word);
+  let plain = true;
+  // One pass over the characters: a word of plain ASCII without "y" (a number, "UBND") folds to
+  // its lower case with no cache entry (100,000 numbered names do not fill the cache); any other
+  // word is folded once per read.
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (code !== 0x20) {
+      if (code > 0x7f || code === 0x79 || code === 0x59) plain = false;
+      continue;
+    }
+    const word = text.slice(start, i);
+    let folded = plain ? word.toLowerCase() : cache.wordKeys.get(word);
     if (folded === undefined) {
       folded = unitKey(word.toLowerCase());
       cache.wordKeys.set(word, folded);
     }
     KEY_WORDS.push(folded);
-    start = end + 1;
+    start = i + 1;
+    plain = true;
   }
-  return KEY_WORDS.join(" ");
+  return KEY_WORDS.length === 1 ? KEY_WORDS[0] : KEY_WORDS.join(" ");
 }
 
 /** True when a name's first word may start a total row or a heading (checked in full then). */
