@@ -14,7 +14,11 @@
 import { makeIssue, type Issue } from "./issues";
 import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
 import type { NomineeDoubt } from "./matchNominees";
-import { selectCollectiveAwards, selectIndividualAwards } from "./selectAwards";
+import {
+  selectCollectiveAwards,
+  selectIndividualAwards,
+  visitCollectiveStatuses,
+} from "./selectAwards";
 import { foldText, matchKey } from "./text";
 import type {
   AppliedDecision,
@@ -729,23 +733,34 @@ function swapInto(
  */
 export function decideBloc(input: BlocDecisionInput): DecidedBloc {
   if (input.decisions.length === 0) {
-    // The common case selects once, exactly as the rules do.
-    const plain = { decision: null, note: null };
-    return {
-      collectives: selectCollectiveAwards(input.ranked, input.collectiveSlots).map((s) => ({
-        ...s,
-        ...plain,
-      })),
-      individuals: input.individualsAllowed
-        ? selectIndividualAwards(
-            input.ranked,
-            input.nomineesByUnit,
-            input.individualSlots,
-            input.doubts,
-          ).map((s) => ({ ...s, ...plain }))
-        : [],
-      issues: [],
-    };
+    // The common case selects once, exactly as the rules do: one object per unit, built whole
+    // (a bloc may hold 100,000 units).
+    const { ranked } = input;
+    const collectives = new Array<DecidedCollective>(ranked.length);
+    visitCollectiveStatuses(ranked, input.collectiveSlots, (i, status, tie) => {
+      collectives[i] = { ranked: ranked[i], status, tie, decision: null, note: null };
+    });
+    const individuals: DecidedIndividual[] = [];
+    if (input.individualsAllowed) {
+      const selected = selectIndividualAwards(
+        ranked,
+        input.nomineesByUnit,
+        input.individualSlots,
+        input.doubts,
+      );
+      for (const s of selected) {
+        individuals.push({
+          nominee: s.nominee,
+          unit: s.unit,
+          unitRank: s.unitRank,
+          status: s.status,
+          doubt: s.doubt,
+          decision: null,
+          note: null,
+        });
+      }
+    }
+    return { collectives, individuals, issues: [] };
   }
   const issues: Issue[] = [];
   const collectives = decideCollectives(input, issues);

@@ -253,12 +253,19 @@ interface BlocInput {
   readonly decisions: readonly CouncilDecision[];
 }
 
+/** How many selections have a status, counted without building a list. */
+function countStatus(selections: readonly { readonly status: string }[], status: string): number {
+  let count = 0;
+  for (let i = 0; i < selections.length; i += 1) if (selections[i].status === status) count += 1;
+  return count;
+}
+
 const tieOf = (
   selections: readonly { readonly status: string }[],
   slots: number,
 ): { size: number; open: number } | null => {
-  const size = selections.filter((s) => s.status === "tie").length;
-  const taken = selections.filter((s) => s.status === "candidate").length;
+  const size = countStatus(selections, "tie");
+  const taken = countStatus(selections, "candidate");
   return size > 0 ? { size, open: slots - taken } : null;
 };
 
@@ -295,7 +302,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     recipient: "collective" | "individual",
   ): void => {
     const tie = tieOf(selections, slots);
-    const taken = selections.filter((s) => s.status === "candidate").length;
+    const taken = countStatus(selections, "candidate");
     const filled = taken + (tie ? tie.open : 0);
     if (filled < slots) {
       issues.push(
@@ -346,10 +353,14 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
   }
 
   const reasonOf = collectiveReasons(rankedCount, collectiveSlots);
-  const units: UnitResult[] = collectives.map((selection) => {
+  const collectivePrize = basis ? basis.bangKhenCollectiveVnd : null;
+  const units: UnitResult[] = new Array<UnitResult>(collectives.length);
+  for (let i = 0; i < collectives.length; i += 1) {
+    const selection = collectives[i];
     const { unit, rank } = selection.ranked;
-    const awarded = selection.status === "candidate" || selection.status === "tie";
-    return {
+    const status = selection.status;
+    const awarded = status === "candidate" || status === "tie";
+    const result: UnitResult = {
       name: unit.name,
       key: unit.key,
       bloc,
@@ -359,17 +370,18 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       ratio: unit.ratio,
       rank,
       rankedCount,
-      status: selection.status,
+      status,
       tie: selection.tie,
-      prizeVnd: awarded && basis ? basis.bangKhenCollectiveVnd : null,
-      chosenIndividual: chosenByUnit.get(unit)?.name ?? null,
+      prizeVnd: awarded ? collectivePrize : null,
+      chosenIndividual: chosenByUnit.size > 0 ? (chosenByUnit.get(unit)?.name ?? null) : null,
       note: unit.note,
       group: unit.group,
       source: unit.source,
-      reason: selection.note ?? reasonOf(unit, rank, selection.status, selection.tie),
-      ...(selection.decision ? { decision: selection.decision } : {}),
+      reason: selection.note ?? reasonOf(unit, rank, status, selection.tie),
     };
-  });
+    // Only a decided unit carries its decision (a rare copy).
+    units[i] = selection.decision ? { ...result, decision: selection.decision } : result;
+  }
   for (const row of [...input.unscored].sort((a, b) => a.order - b.order)) {
     units.push(unscoredUnitResult(row, bloc, year, rankedCount));
   }
