@@ -472,6 +472,26 @@ const AGGREGATE_QUALIFIERS = new Set(
 /** Administrative words after which a total phrase is a subtotal ("Cộng quận Ninh Kiều"). */
 const SUBTOTAL_PLACES = ["quan", "huyen", "thi xa", "thanh pho", "tp", "khu vuc", "cum", "nhom"];
 
+/** The first words of the aggregate phrases. */
+const AGGREGATE_FIRST_WORDS: ReadonlySet<string> = new Set(
+  AGGREGATE_PHRASES.flatMap(([, phrases]) => phrases.map((p) => p.split(" ")[0])),
+);
+
+/**
+ * False when a text's first word cannot start an aggregate phrase: folding that word alone gives
+ * the first word of the whole text's key, so a name is set aside without folding all of it (a
+ * table may hold 100,000 names). True when the first word folds to nothing (a dash, a bullet):
+ * the whole text decides then.
+ */
+function mayStartAggregate(text: string): boolean {
+  const trimmed = text.trimStart();
+  const end = trimmed.search(/\s/);
+  const first = headerKey(end < 0 ? trimmed : trimmed.slice(0, end));
+  if (first === "") return true;
+  const space = first.indexOf(" ");
+  return AGGREGATE_FIRST_WORDS.has(space < 0 ? first : first.slice(0, space));
+}
+
 /**
  * The aggregate a row's text announces — a total, an average or a count — or null for a name.
  * Phrases are matched as whole words and must be followed only by qualifiers or a place
@@ -485,6 +505,7 @@ const SUBTOTAL_PLACES = ["quan", "huyen", "thi xa", "thanh pho", "tp", "khu vuc"
  * aggregateKind("Tổng công ty Viễn thông MobiFone – Chi nhánh Cần Thơ") //=> null
  */
 export function aggregateKind(text: string): AggregateKind | null {
+  if (!mayStartAggregate(text)) return null;
   const key = headerKey(text);
   if (key === "") return null;
   for (const [kind, phrases] of AGGREGATE_PHRASES) {

@@ -51,6 +51,12 @@ describe("aggregateKind", () => {
     ["Số đơn vị", "count"],
     ["Số đơn vị: 20", "count"],
     ["Tổng số đơn vị được đánh giá", "count"],
+    ["  Tổng cộng", "total"],
+    ["– Tổng cộng", "total"],
+    ["Tổng:", "total"],
+    ["TB.khối III", "average"],
+    ["\u200BCộng khối II", "total"],
+    ["Tổng\u00A0cộng", "total"],
   ] as const)("reads “%s” as a %s row", (text, kind) => {
     expect(aggregateKind(text)).toBe(kind);
   });
