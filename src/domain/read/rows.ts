@@ -246,19 +246,15 @@ export function newRowCache(): RowCache {
   return { wordKeys: new Map(), firstWords: new Map() };
 }
 
-
-/** The folded words of the name being keyed, reused from name to name. */
-const KEY_WORDS: string[] = [];
-
 /**
  * `unitKey(name)` for a name that is already clean text, with each word folded once. A plain
  * ASCII name without "y" folds to its lower case; any other is folded word by word, each word
  * looked up as written (lower-casing a word alone gives what lower-casing the name gives, since
- * words are cut at spaces) and the folded words joined once.
+ * words are cut at spaces) and the folded words joined as they come.
  */
 export function cachedUnitKey(name: string, cache: RowCache): string {
   const text = name.trim();
-  KEY_WORDS.length = 0;
+  let key = "";
   let start = 0;
   let plain = true;
   // One pass over the characters: a word of plain ASCII without "y" (a number, "UBND") folds to
@@ -276,11 +272,12 @@ export function cachedUnitKey(name: string, cache: RowCache): string {
       folded = unitKey(word.toLowerCase());
       cache.wordKeys.set(word, folded);
     }
-    KEY_WORDS.push(folded);
+    // Joined as it goes: no list of words per name.
+    key = start === 0 ? folded : key + " " + folded;
     start = i + 1;
     plain = true;
   }
-  return KEY_WORDS.length === 1 ? KEY_WORDS[0] : KEY_WORDS.join(" ");
+  return key;
 }
 
 /** True when a name's first word may start a total row or a heading (checked in full then). */
