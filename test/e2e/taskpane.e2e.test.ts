@@ -252,7 +252,7 @@ describe("the task pane in Chromium", () => {
     await page.context().close();
   });
 
-  it("registers the eight custom functions once, on the runtime the manifest declares", async () => {
+  it("registers the ten custom functions once, on the runtime the manifest declares", async () => {
     const host = await fakeFromFile(SAMPLE);
     const { page } = await openPane(host);
     const result = await page.evaluate(() => {
@@ -269,7 +269,18 @@ describe("the task pane in Chromium", () => {
       };
     });
     expect(result).toEqual({
-      ids: ["BASESALARY", "CANDIDATES", "CHECK", "PRIZE", "RANK", "RATIO", "SLOTS", "STATUS"],
+      ids: [
+        "BASESALARY",
+        "CANDIDATES",
+        "CHECK",
+        "PRIZE",
+        "RANK",
+        "RANKS",
+        "RATIO",
+        "SLOTS",
+        "STATUS",
+        "STATUSES",
+      ],
       slots: 6,
       // CustomFunctions.Error: the host offers it because the manifest declares runtime 1.2.
       bad: "#VALUE!",
