@@ -2,7 +2,6 @@ import { createHash } from "crypto";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { readZipDirectory, readZipEntry } from "../../src/cli/zipPackage";
 import {
   hostileNamesSheets,
@@ -11,6 +10,7 @@ import {
   uncachedFormulaSheets,
   writeFixture,
 } from "../fixtures/workbooks";
+import { runCli, type CliRun } from "./runCli";
 
 const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
 const SAMPLE = path.resolve(__dirname, "../../samples/dti-sample-2024.xlsx");
@@ -18,27 +18,7 @@ const GOOD = "FFC6EFCE";
 const NEUTRAL = "FFFFEB9C";
 const BAD = "FFFFC7CE";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => new Date(2024, 2, 31, 10, 0),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]): Promise<CliRun> => runCli(argv);
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -82,7 +62,7 @@ describe("dti-awards rank on the example workbook", () => {
   const dir = tempDir();
   const input = path.join(dir, "dti-example-2023.xlsx");
   const out = path.join(dir, "result.xlsx");
-  let result: Run;
+  let result: CliRun;
   let before: string;
 
   beforeAll(async () => {
@@ -142,7 +122,7 @@ describe("dti-awards rank on the project's sample", () => {
   const dir = tempDir();
   const out = path.join(dir, "sample.awards.xlsx");
   const json = path.join(dir, "sample.json");
-  let result: Run;
+  let result: CliRun;
   let before: string;
 
   beforeAll(async () => {

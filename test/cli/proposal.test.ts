@@ -7,37 +7,18 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main, type CliIo } from "../../src/cli/main";
 import { readZipDirectory, readZipEntry } from "../../src/cli/zipPackage";
 import type { ResultJson } from "../../src/domain/resultJson";
 import { tempDir } from "../fixtures/workbooks";
+import { runCli, type CliRun } from "./runCli";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/dti-sample-2024.xlsx");
 const HISTORY = path.resolve(__dirname, "../../samples/dti-history-2022-2025.xlsx");
 const DECISIONS = "Quyết định của Hội đồng";
 const LIST = "Danh sách đề nghị khen thưởng";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => new Date(2025, 2, 20, 10, 0),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+/** The command line on 20 March 2025, when the 2025 regime and the history apply. */
+const run = (argv: string[]): Promise<CliRun> => runCli(argv, new Date(2025, 2, 20, 10, 0));
 
 async function readBack(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -74,7 +55,7 @@ jest.setTimeout(120_000);
 describe("dti-awards rank on the 2024 sample: the proposal list", () => {
   const dir = tempDir();
   const out = path.join(dir, "out.xlsx");
-  let result: Run;
+  let result: CliRun;
   let workbook: ExcelJS.Workbook;
 
   beforeAll(async () => {
@@ -337,7 +318,7 @@ describe("dti-awards rank on the 2022–2025 workbook: the summary", () => {
   const dir = tempDir();
   const out = path.join(dir, "history.awards.xlsx");
   const json = path.join(dir, "history.json");
-  let result: Run;
+  let result: CliRun;
 
   beforeAll(async () => {
     result = await run([
@@ -455,7 +436,7 @@ describe("dti-awards rank --proposal", () => {
   const dir = tempDir();
   const docx = path.join(dir, "to-trinh.docx");
   const list = path.join(dir, "danh-sach.xlsx");
-  let result: Run;
+  let result: CliRun;
 
   beforeAll(async () => {
     result = await run([

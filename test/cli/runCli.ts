@@ -1,5 +1,6 @@
 /**
- * Test helper: runs the command line in-process with captured output and a fixed clock.
+ * Test helper: runs the command line in-process with captured output and a fixed clock (31 March
+ * 2024, 10:00, unless another is given).
  */
 import { readFileSync } from "fs";
 import { main, type CliIo } from "../../src/cli/main";
@@ -11,7 +12,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runCli(argv: readonly string[]): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  now: Date = new Date(2024, 2, 31, 10, 0),
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -21,7 +25,7 @@ export async function runCli(argv: readonly string[]): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
-    now: () => new Date(2024, 2, 31, 10, 0),
+    now: () => now,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
