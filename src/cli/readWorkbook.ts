@@ -259,6 +259,8 @@ export async function loadWorkbookBytes(
       colOffset: 0,
       hidden: sheet.state !== "visible",
       merges: cells.cells.merges,
+      ...(cells.cells.hiddenRows.length > 0 ? { hiddenRows: cells.cells.hiddenRows } : {}),
+      ...(cells.cells.hiddenColumns.length > 0 ? { hiddenColumns: cells.cells.hiddenColumns } : {}),
     });
   }
   return { ok: true, loaded: { bytes, sheets, notes } };

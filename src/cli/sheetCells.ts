@@ -37,6 +37,9 @@ export interface SheetCells {
   readonly uncomputed: { readonly row: number; readonly col: number }[];
   /** How many cells hold a value. */
   readonly count: number;
+  /** Hidden rows that hold a value, and hidden columns within the cells' extent (0-based). */
+  readonly hiddenRows: number[];
+  readonly hiddenColumns: number[];
 }
 
 export type SheetRead =
@@ -175,6 +178,9 @@ interface PendingCell {
 export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
   const values: OfficeValue[][] = [];
   const rawMerges: CellRange[] = [];
+  const hiddenRowList: number[] = [];
+  // <col min max hidden="1"> spans, 1-based as written; cut to the cells' extent at the end.
+  const hiddenColumnSpans: { min: number; max: number }[] = [];
   const uncomputed: { row: number; col: number }[] = [];
   let count = 0;
   let top = Infinity;
@@ -223,6 +229,7 @@ export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
           }
           row = n - 1;
           col = -1;
+          if (isTrue(attributes.get("hidden"))) hiddenRowList.push(row);
         } else if (name === "c" && parent === "row") {
           const ref = attributes.get("r");
           let at: { row: number; col: number } | null;
@@ -262,6 +269,12 @@ export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
           inPhonetic = !selfClosing;
         } else if (cell && cell.inline && name === "t" && !inPhonetic && !selfClosing) {
           collecting = cell.inline;
+        } else if (name === "col" && parent === "cols") {
+          const min = Number(attributes.get("min"));
+          const max = Number(attributes.get("max"));
+          if (isTrue(attributes.get("hidden")) && Number.isInteger(min) && Number.isInteger(max)) {
+            hiddenColumnSpans.push({ min, max });
+          }
         } else if (name === "mergeCell" && parent === "mergeCells") {
           const range = parseRangeRef(attributes.get("ref") ?? "");
           if (range) rawMerges.push(range);
@@ -299,7 +312,19 @@ export function readSheetCells(part: Buffer, context: CellContext): SheetRead {
           return clamped ? [clamped] : [];
         });
   blankCoveredCells(values, merges);
-  return { ok: true, cells: { values, merges, uncomputed, count } };
+  // Only what can matter to a reading: rows holding values, columns within the extent (a span
+  // may cover all 16,384 columns).
+  const hiddenRows = hiddenRowList.filter((r) => values[r] !== undefined);
+  const hiddenSet = new Set<number>();
+  if (right >= 0) {
+    for (const span of hiddenColumnSpans) {
+      for (let c = Math.max(span.min - 1, left); c <= Math.min(span.max - 1, right); c += 1) {
+        hiddenSet.add(c);
+      }
+    }
+  }
+  const hiddenColumns = [...hiddenSet].sort((a, b) => a - b);
+  return { ok: true, cells: { values, merges, uncomputed, count, hiddenRows, hiddenColumns } };
 }
 
 /**
@@ -336,4 +361,9 @@ function cellValue(cell: PendingCell, context: CellContext): OfficeValue | undef
     default:
       return numericValue(text, context.dateStyles[cell.style] === true, context.date1904);
   }
+}
+
+/** An XML boolean attribute that is set ("1" or "true"). */
+function isTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
 }

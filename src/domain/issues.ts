@@ -275,6 +275,20 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The only score table is on the hidden sheet “${p.name}”; it was read. If that is not the table to rank, choose another sheet.`,
   },
+  ROWS_HIDDEN_RANKED: {
+    severity: "warning",
+    vi: (p) =>
+      `Trang “${p.sheet}” có ${p.count} đơn vị ở dòng đang ẩn (dòng ${p.rows}); các đơn vị này vẫn được xếp hạng và xét như mọi đơn vị. Nếu đó là số liệu cũ hoặc không xét, hãy xóa dòng hoặc ghi “Không xét”.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” has ${p.count} unit${p.count === 1 ? "" : "s"} on hidden rows (row${p.count === 1 ? "" : "s"} ${p.rows}); they are ranked and considered like any other. If they are old data or not to be considered, delete the rows or mark them “Không xét”.`,
+  },
+  HIDDEN_UNIT_PROPOSED: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.unit}” ở một dòng đang ẩn lại được đề xuất (năm ${p.year}, khối ${p.bloc}). Hiện dòng đó và kiểm tra trước khi trình.`,
+    en: (p) =>
+      `“${p.unit}”, on a hidden row, is proposed (year ${p.year}, bloc ${p.bloc}). Unhide the row and check it before submitting.`,
+  },
   SHEET_HIDDEN: {
     severity: "info",
     vi: (p) => `Trang “${p.name}” đang ẩn nên không được đọc; chọn trang này nếu cần xếp hạng.`,

@@ -46,6 +46,8 @@ export interface EngineReadings {
     readonly unscored?: readonly InvalidUnitRow[];
     readonly issues: readonly Issue[];
     readonly tables: readonly DetectedTable[];
+    /** Unit-name cells (`sheet\u0000cell`) of the units read on hidden rows. */
+    readonly hiddenUnits?: ReadonlySet<string>;
   };
   readonly nominees: {
     readonly nominees: readonly Nominee[];
@@ -248,6 +250,8 @@ interface BlocInput {
   readonly hasNomineeTable: boolean;
   readonly basis: PrizeBasis | null;
   readonly errorCells: ReadonlyMap<string, string>;
+  /** Unit-name cells (`sheet\u0000cell`) on hidden rows. */
+  readonly hiddenUnits: ReadonlySet<string> | undefined;
   /** The review round the year serves: it sets the quotas. */
   readonly round: AwardYear;
   readonly decisions: readonly CouncilDecision[];
@@ -324,6 +328,19 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     fillIssues(collectives, collectiveSlots, "collective");
     if (input.hasNomineeTable && individualSlots > 0) {
       fillIssues(individuals, individualSlots, "individual");
+    }
+  }
+  if (input.hiddenUnits !== undefined) {
+    for (const s of collectives) {
+      const { unit } = s.ranked;
+      if (
+        (s.status === "candidate" || s.status === "tie") &&
+        input.hiddenUnits.has(`${unit.source.sheet}\u0000${unit.source.cell}`)
+      ) {
+        issues.push(
+          makeIssue("HIDDEN_UNIT_PROPOSED", unit.source, { unit: unit.name, year, bloc }),
+        );
+      }
     }
   }
   const firstTie = collectives.find((s) => s.status === "tie");
@@ -548,6 +565,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         hasNomineeTable: readings.nominees.table !== null,
         basis,
         errorCells,
+        hiddenUnits: readings.scores.hiddenUnits,
         round: roundOf(year, options.rounds),
         decisions: placed.byBloc.get(`${year}:${bloc}`) ?? [],
       });

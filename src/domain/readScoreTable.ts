@@ -75,6 +75,8 @@ export interface ScoreReading {
   readonly unscored: readonly InvalidUnitRow[];
   readonly issues: readonly Issue[];
   readonly tables: readonly DetectedTable[];
+  /** The unit-name cells (`sheet\u0000cell`) of the units read on hidden rows. */
+  readonly hiddenUnits?: ReadonlySet<string>;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -570,6 +572,7 @@ function settle(
   const tables: DetectedTable[] = [];
   const firstSeen = new FirstSeen();
   const groupKeys = new Map<string, string>();
+  const hiddenUnits = new Set<string>();
   let order = 0;
   reads.forEach((read, t) => {
     const tableYear = years[t];
@@ -605,6 +608,7 @@ function settle(
         ? (read.statedYear?.year ?? plan.headerYear ?? null)
         : tableYear.year;
     const yearLetter = plan.year !== null ? columnLetter(frame.grid.colOffset + plan.year.col) : "";
+    for (const h of read.rows.hidden) hiddenUnits.add(`${h.sheet}\u0000${h.cell}`);
     const rows = read.rows.rows;
     for (let r = 0; r < rows.length; r += 1) {
       const raw = rows[r];
@@ -657,7 +661,14 @@ function settle(
       order += 1;
     }
   });
-  return { units, invalid, unscored, issues, tables };
+  return {
+    units,
+    invalid,
+    unscored,
+    issues,
+    tables,
+    ...(hiddenUnits.size > 0 ? { hiddenUnits } : {}),
+  };
 }
 
 function invalidRow(

@@ -65,6 +65,13 @@ export interface CellSheet {
    * uses the areas to fill a merged bloc cell or header down and across.
    */
   readonly merges?: readonly CellRange[];
+  /**
+   * Rows and columns the officer hid (0-based, absolute sheet coordinates). A hidden column is
+   * not taken for a score, max or ratio while a visible one can be; a unit on a hidden row is
+   * ranked, as Excel's formulas count it, and reported.
+   */
+  readonly hiddenRows?: readonly number[];
+  readonly hiddenColumns?: readonly number[];
 }
 
 /** A rectangle of cells, 0-based and inclusive, in absolute sheet coordinates. */

@@ -224,19 +224,131 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const categories = hasNumberFormatCategories();
   const budget = categories ? READ_BUDGET_CELLS_WITH_CATEGORIES : READ_BUDGET_CELLS;
   const values = await readValues(context, toRead, blocks, budget, categories);
+  // The visible areas ride in the merged areas' request (ExcelApi 1.13, which includes 1.9's
+  // special cells): no request more, and a failure there loses the hidden rows, never the values.
+  // An older host reads no hidden rows or columns.
+  const visible = hasMergedAreas() ? askVisibleAreas(toRead) : null;
   const merges = hasMergedAreas() ? await readMerges(context, toRead) : toRead.map(() => []);
   toRead.forEach(({ bounds }, i) =>
     blankCoveredCells(values[i] as unknown[][], merges[i], bounds.rowIndex, bounds.columnIndex, ""),
   );
-  const sheets: CellSheet[] = toRead.map(({ name, bounds, hidden }, i) => ({
-    name,
-    values: values[i],
-    rowOffset: bounds.rowIndex,
-    colOffset: bounds.columnIndex,
-    hidden,
-    ...(merges[i].length > 0 ? { merges: merges[i] } : {}),
-  }));
+  const hiddenParts = visible === null ? [] : hiddenPartsOf(visible, toRead, values);
+  const sheets: CellSheet[] = toRead.map(({ name, bounds, hidden }, i) => {
+    const parts = hiddenParts[i];
+    return {
+      name,
+      values: values[i],
+      rowOffset: bounds.rowIndex,
+      colOffset: bounds.columnIndex,
+      hidden,
+      ...(merges[i].length > 0 ? { merges: merges[i] } : {}),
+      ...(parts && parts.rows.length > 0 ? { hiddenRows: parts.rows } : {}),
+      ...(parts && parts.columns.length > 0 ? { hiddenColumns: parts.columns } : {}),
+    };
+  });
   return { sheets, infos };
+}
+
+/** More visible areas than this (rows hidden one in two by a filter) are not listed. */
+const MAX_VISIBLE_AREAS = 5000;
+
+interface HiddenParts {
+  readonly rows: number[];
+  readonly columns: number[];
+}
+
+/**
+ * Queues, for each used range, its visible areas (`getSpecialCellsOrNullObject("Visible")`,
+ * ExcelApi 1.9): the hidden rows and columns are those no visible area covers. Loaded by the
+ * next request.
+ */
+function askVisibleAreas(targets: readonly Target[]): VisibleAreas[] {
+  return targets.map((t) => {
+    const areas = t.used.getSpecialCellsOrNullObject("Visible");
+    areas.load("areaCount");
+    const items = areas.areas;
+    items.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    return { areas, items };
+  });
+}
+
+interface VisibleAreas {
+  readonly areas: Excel.RangeAreas;
+  readonly items: Excel.RangeCollection;
+}
+
+/**
+ * The hidden rows (holding values) and columns of each used range, from its loaded visible
+ * areas; null for a sheet whose areas could not be had (too many, or the request failed).
+ */
+function hiddenPartsOf(
+  visible: readonly VisibleAreas[],
+  targets: readonly Target[],
+  values: readonly (readonly (readonly unknown[] | undefined)[])[],
+): (HiddenParts | null)[] {
+  return targets.map(({ bounds }, i) => {
+    try {
+      // No visible cell at all: every row and column of the used range is hidden.
+      const { areas, items } = visible[i];
+      if (areas.isNullObject) return uncovered(bounds, [], values[i]);
+      if (areas.areaCount > MAX_VISIBLE_AREAS) return null;
+      return uncovered(bounds, items.items, values[i]);
+    } catch {
+      return null;
+    }
+  });
+}
+
+type Area = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+
+/** Sorted, merged [first, last] spans of a set of spans. */
+function mergedSpans(spans: [number, number][]): [number, number][] {
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [first, last] of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && first <= prev[1] + 1) prev[1] = Math.max(prev[1], last);
+    else merged.push([first, last]);
+  }
+  return merged;
+}
+
+function covered(spans: readonly [number, number][], index: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (index < spans[mid][0]) hi = mid - 1;
+    else if (index > spans[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * The rows holding values and the columns of a used range that no area covers (sheet
+ * coordinates). Spans, not cells, are compared: a used range may reach row 1,048,576.
+ */
+function uncovered(
+  bounds: UsedBounds,
+  areas: readonly Area[],
+  values: readonly (readonly unknown[] | undefined)[],
+): HiddenParts {
+  const rowSpans = mergedSpans(areas.map((a) => [a.rowIndex, a.rowIndex + a.rowCount - 1]));
+  const colSpans = mergedSpans(
+    areas.map((a) => [a.columnIndex, a.columnIndex + a.columnCount - 1]),
+  );
+  const rows: number[] = [];
+  // forEach skips the holes of a sparse matrix: only rows that hold values are looked at.
+  values.forEach((row, i) => {
+    if (row !== undefined && !covered(rowSpans, bounds.rowIndex + i))
+      rows.push(bounds.rowIndex + i);
+  });
+  const columns: number[] = [];
+  for (let c = bounds.columnIndex; c < bounds.columnIndex + bounds.columnCount; c += 1) {
+    if (!covered(colSpans, c)) columns.push(c);
+  }
+  return { rows, columns };
 }
 
 /**

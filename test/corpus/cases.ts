@@ -275,7 +275,12 @@ const ALL_CASES: readonly CorpusCase[] = [
         hiddenColumns: [6],
       },
     ],
-    expect: { runnable: true, candidates: STANDARD_CANDIDATES, ranked: 10 },
+    expect: {
+      runnable: true,
+      candidates: STANDARD_CANDIDATES,
+      ranked: 10,
+      issues: [{ code: "ROWS_HIDDEN_RANKED", sheet: "DTI 2023", cell: "B9" }],
+    },
   },
   {
     id: "filtered-rows",

@@ -337,4 +337,45 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 1,
     },
   },
+  {
+    id: "hidden-old-total-column",
+    title: "A hidden old “Tổng điểm” beside the visible score after review: the visible one ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Tổng điểm", "Điểm sau phúc khảo"],
+        [
+          ["Sở Tư pháp", 1, 1000, 990, 700],
+          ["Sở Nội vụ", 1, 1000, 800, 790],
+        ],
+        { hiddenColumns: [4] },
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "hidden-row-proposed",
+    title: "A unit on a hidden row is ranked, and its proposal is flagged at its cell",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp (số liệu cũ)", 1, 1000, 990],
+          ["Sở Nội vụ", 1, 1000, 790],
+        ],
+        { hiddenRows: [2] },
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp (số liệu cũ)"] },
+      issues: [
+        { code: "ROWS_HIDDEN_RANKED", sheet: "DTI 2023", cell: "A2" },
+        { code: "HIDDEN_UNIT_PROPOSED", sheet: "DTI 2023", cell: "A2" },
+      ],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
 ];

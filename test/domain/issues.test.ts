@@ -36,6 +36,7 @@ const SAMPLE_PARAMS: IssueParams = {
   rank: 3,
   open: 1,
   sheet: "DTI",
+  rows: "12, 15",
   years: "2022",
   chosen: "“DTI 2023”",
   date: "2015-01-01",

@@ -105,6 +105,9 @@ export class FakeSheet {
    * merges the print-ready sheets' heading cells.
    */
   readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  /** Rows and columns the officer hid (0-based). */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
 
   constructor(
     readonly id: string,
@@ -1137,6 +1140,10 @@ export class RangeProxy extends ClientObject {
     return new RangeAreasProxy(this.context, () => {
       const box = this.resolve();
       if (!box) return null;
+      if (cellType === "Visible") {
+        const found = visibleAreas(box);
+        return found.length > 0 ? found : null;
+      }
       const wanted = (cell: FakeCell): boolean =>
         cellType === "Formulas"
           ? cell.formula !== null
@@ -1191,6 +1198,35 @@ export class RangeProxy extends ClientObject {
   get format(): RangeFormatProxy {
     return new RangeFormatProxy(this.context, () => this.box());
   }
+}
+
+/** Runs [first, last] of the indexes from `from` to `to` that are not in `hidden`. */
+function visibleRuns(from: number, to: number, hidden: ReadonlySet<number>): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let i = from; i <= to + 1; i += 1) {
+    const shown = i <= to && !hidden.has(i);
+    if (shown && start < 0) start = i;
+    else if (!shown && start >= 0) {
+      runs.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * The visible cells of a box as rectangles, as `getSpecialCells("Visible")` lists them: each run
+ * of visible rows crossed with each run of visible columns.
+ */
+function visibleAreas(box: Box): Box[] {
+  const { sheet } = box;
+  if (sheet.hiddenRows.size === 0 && sheet.hiddenColumns.size === 0) return [box];
+  const rows = visibleRuns(box.top, box.bottom, sheet.hiddenRows);
+  const cols = visibleRuns(box.left, box.right, sheet.hiddenColumns);
+  return rows.flatMap(([top, bottom]) =>
+    cols.map(([left, right]) => ({ sheet, top, left, bottom, right })),
+  );
 }
 
 /** What `getMergedAreasOrNullObject` can return before it fails (Office.js documentation). */

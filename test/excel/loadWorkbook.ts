@@ -53,6 +53,7 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
     if (worksheet.state !== "visible")
       sheet.visibility = worksheet.state === "hidden" ? "Hidden" : "VeryHidden";
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.isMerged && cell.master !== cell) return;
         const value = officeValue(cell.value);
@@ -63,6 +64,9 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
         else if (isDateValue(cell.value)) target.numberFormat = DEFAULT_DATE_FORMAT;
       });
     });
+    for (let c = 1; c <= worksheet.columnCount; c += 1) {
+      if (worksheet.getColumn(c).hidden) sheet.hiddenColumns.add(c - 1);
+    }
     const merges = (worksheet.model as { merges?: string[] }).merges ?? [];
     for (const ref of merges) {
       const [a, b = a] = ref.split(":");

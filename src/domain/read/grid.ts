@@ -20,6 +20,9 @@ export interface Grid {
   readonly rows: readonly number[];
   /** Merged areas relative to `values` (0-based, inclusive), clipped to the matrix. */
   readonly merges: readonly CellRange[];
+  /** Hidden rows and columns, relative to `values`. */
+  readonly hiddenRows: ReadonlySet<number>;
+  readonly hiddenColumns: ReadonlySet<number>;
 }
 
 /**
@@ -78,7 +81,21 @@ export function gridOf(sheet: CellSheet): Grid {
     values,
     rows,
     merges,
+    hiddenRows: relativeSet(sheet.hiddenRows, rowOffset),
+    hiddenColumns: relativeSet(sheet.hiddenColumns, colOffset),
   };
+}
+
+const NO_INDEXES: ReadonlySet<number> = new Set();
+
+/** Absolute indexes made relative to an offset; none when there are none or they are not a list. */
+function relativeSet(indexes: unknown, offset: number): ReadonlySet<number> {
+  if (!Array.isArray(indexes) || indexes.length === 0) return NO_INDEXES;
+  const set = new Set<number>();
+  for (const i of indexes as unknown[]) {
+    if (typeof i === "number" && Number.isInteger(i) && i >= offset) set.add(i - offset);
+  }
+  return set;
 }
 
 function isRange(value: unknown): value is CellRange {

@@ -187,6 +187,20 @@ function preferred(
   label: Bilingual,
 ): Preference {
   let p: Preference = { kept: [...candidates], why: null, notes: [] };
+  // What the officer sees on screen first: a hidden column is an old or working one.
+  p = preferWhere(
+    p,
+    grid,
+    (c) => !grid.hiddenColumns.has(c.col),
+    (set) => ({
+      vi: `cột đang hiện thay cho cột đang ẩn ${set}`,
+      en: `the visible column over the hidden ${set}`,
+    }),
+    (set) => ({
+      vi: `Không dùng ${set}: cột đang ẩn.`,
+      en: `Not used: ${set}, a hidden column.`,
+    }),
+  );
   if (year !== null) {
     p = preferWhere(
       p,

@@ -75,6 +75,8 @@ export interface TableRows {
   readonly filledBlocs: number;
   /** Problems not about one unit row (a row of scores without a name). */
   readonly issues: readonly Issue[];
+  /** The unit-name cells of the units on hidden rows. */
+  readonly hidden: readonly CellRef[];
 }
 
 /** Where the rows of a table get their bloc when no row or section states one. */
@@ -457,6 +459,10 @@ export function readRows(
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
   const fill = blocFillOf(frame, plan);
+  // Units on rows the officer hid: ranked like the others, and named in one warning.
+  const hiddenUnits: number[] = [];
+  const hidden: CellRef[] = [];
+  let firstHidden: CellRef | null = null;
   let filledBlocs = 0;
   let sectionBloc: Bloc | null | undefined;
   let group = "";
@@ -550,10 +556,28 @@ export function readRows(
     unitContext.yearValue = yearValue;
     unitContext.hasYearValue = hasYearValue;
     unitContext.excluded = excluded;
+    if (grid.hiddenRows.size > 0 && grid.hiddenRows.has(r)) {
+      hiddenUnits.push(places.sheetRow);
+      hidden.push(ref(unitCol));
+      firstHidden ??= hidden[0];
+    }
     rows.push(readUnit(plan, cells, places, rawName, group, cache, unitContext));
   }
-  return { rows, skipped, filledBlocs, issues: tableIssues };
+  if (firstHidden !== null) {
+    const shown = hiddenUnits.slice(0, HIDDEN_ROWS_NAMED).join(", ");
+    tableIssues.push(
+      makeIssue("ROWS_HIDDEN_RANKED", firstHidden, {
+        sheet: grid.sheet,
+        count: hiddenUnits.length,
+        rows: hiddenUnits.length > HIDDEN_ROWS_NAMED ? `${shown}…` : shown,
+      }),
+    );
+  }
+  return { rows, skipped, filledBlocs, issues: tableIssues, hidden };
 }
+
+/** How many hidden rows a warning names before it says "…". */
+const HIDDEN_ROWS_NAMED = 10;
 
 /** What the row loop knows of a unit row besides its cells. */
 interface UnitContext {

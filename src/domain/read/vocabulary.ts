@@ -224,6 +224,9 @@ const SELF_PHRASES = fold([
 const APPRAISED_PHRASES = fold([
   "thẩm định",
   "sau thẩm định",
+  "phúc khảo",
+  "sau phúc khảo",
+  "phúc tra",
   "đánh giá lại",
   "hội đồng",
   "chính thức",
