@@ -64,9 +64,10 @@ export function fakeFromExcelJs(workbook: ExcelJS.Workbook): FakeWorkbook {
         else if (isDateValue(cell.value)) target.numberFormat = DEFAULT_DATE_FORMAT;
       });
     });
-    for (let c = 1; c <= worksheet.columnCount; c += 1) {
-      if (worksheet.getColumn(c).hidden) sheet.hiddenColumns.add(c - 1);
-    }
+    // Only the columns the file defines: asking for each of 16,384 would create them all.
+    (worksheet.columns ?? []).forEach((column, i) => {
+      if (column.hidden) sheet.hiddenColumns.add(i);
+    });
     const merges = (worksheet.model as { merges?: string[] }).merges ?? [];
     for (const ref of merges) {
       const [a, b = a] = ref.split(":");
