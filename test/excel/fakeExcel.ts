@@ -5,6 +5,7 @@
  * every request (queued commands) and response (loaded values) is measured as JSON and one over
  * 5 MB rejects like Excel on the web. It has no Node imports, so the browser test can bundle it.
  */
+import { columnLetter } from "../../src/domain/text";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** What one queued command costs besides its arguments (ids, method name, JSON framing). */
@@ -848,16 +849,6 @@ export function numberFormatCategory(format: string): string {
   return /^[#0?,.;\s+\-()]*$/.test(bare) ? "Number" : "Custom";
 }
 
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -1038,8 +1029,8 @@ export class RangeProxy extends ClientObject {
         }
         return grid((cell) => numberFormatCategory(cell?.numberFormat ?? "General"));
       case "address": {
-        const a = `${columnName(box.left)}${box.top + 1}`;
-        const b = `${columnName(box.right)}${box.bottom + 1}`;
+        const a = `${columnLetter(box.left)}${box.top + 1}`;
+        const b = `${columnLetter(box.right)}${box.bottom + 1}`;
         return `${quoteSheet(box.sheet.name)}!${a === b ? a : `${a}:${b}`}`;
       }
       case "rowIndex":
@@ -1303,8 +1294,8 @@ export class RangeAreasProxy extends ClientObject {
       case "address":
         return areas
           .map((a) => {
-            const from = `${columnName(a.left)}${a.top + 1}`;
-            const to = `${columnName(a.right)}${a.bottom + 1}`;
+            const from = `${columnLetter(a.left)}${a.top + 1}`;
+            const to = `${columnLetter(a.right)}${a.bottom + 1}`;
             return `${quoteSheet(a.sheet.name)}!${from === to ? from : `${from}:${to}`}`;
           })
           .join(",");
@@ -2107,8 +2098,8 @@ export class FakeChartProxy {
       const b = to.resolve();
       if (!a || !b) throw new RichApiError("InvalidArgument", "Null range.");
       this.chart.position = {
-        from: `${columnName(a.left)}${a.top + 1}`,
-        to: `${columnName(b.left)}${b.top + 1}`,
+        from: `${columnLetter(a.left)}${a.top + 1}`,
+        to: `${columnLetter(b.left)}${b.top + 1}`,
       };
     });
   }

@@ -1,12 +1,7 @@
 import path from "path";
 import ExcelJS from "exceljs";
 import { candidates } from "../../src/functions/functions";
-import {
-  installCustomFunctions,
-  isValueError,
-  setDisplayLanguage,
-  uninstallCustomFunctions,
-} from "./customFunctionsShim";
+import { useCustomFunctionsShim, isValueError, setDisplayLanguage } from "./customFunctionsShim";
 
 const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
 
@@ -40,17 +35,7 @@ function candidatesOn(date: Date, ...args: Parameters<typeof candidates>): unkno
   }
 }
 
-beforeAll(() => {
-  installCustomFunctions();
-});
-
-afterAll(() => {
-  uninstallCustomFunctions();
-});
-
-beforeEach(() => {
-  setDisplayLanguage(null);
-});
+useCustomFunctionsShim();
 
 describe("AWARD.CANDIDATES on the example layout", () => {
   let scores: unknown[][];
@@ -260,9 +245,6 @@ describe("AWARD.CANDIDATES on a small table", () => {
 });
 
 describe("AWARD.CANDIDATES with the council's decisions", () => {
-  beforeEach(() => installCustomFunctions());
-  afterEach(() => uninstallCustomFunctions());
-
   // Bloc 3 of 2024 has three slots: two units lead, two tie at 93.2% for the third.
   const table = [
     ["Tên cơ quan, đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Năm"],

@@ -64,3 +64,21 @@ export function isValueError(value: unknown): value is ShimError {
 export function column(values: readonly unknown[]): unknown[][] {
   return values.map((v) => [v]);
 }
+
+/**
+ * The hooks of a test file of the functions: the shim installed for the file, removed after it,
+ * and before each test the display language reset and `beforeEachTest` run (e.g. clearing the
+ * ranking cache).
+ */
+export function useCustomFunctionsShim(beforeEachTest: () => void = () => undefined): void {
+  beforeAll(() => {
+    installCustomFunctions();
+  });
+  afterAll(() => {
+    uninstallCustomFunctions();
+  });
+  beforeEach(() => {
+    beforeEachTest();
+    setDisplayLanguage(null);
+  });
+}

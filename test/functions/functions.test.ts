@@ -11,24 +11,12 @@ import {
 } from "../../src/functions/functions";
 import {
   column,
-  installCustomFunctions,
+  useCustomFunctionsShim,
   isValueError,
   setDisplayLanguage,
-  uninstallCustomFunctions,
 } from "./customFunctionsShim";
 
-beforeAll(() => {
-  installCustomFunctions();
-});
-
-afterAll(() => {
-  uninstallCustomFunctions();
-});
-
-beforeEach(() => {
-  resetFunctionCaches();
-  setDisplayLanguage(null);
-});
+useCustomFunctionsShim(resetFunctionCaches);
 
 describe("AWARD.SLOTS", () => {
   it("gives the examples of the plan", () => {

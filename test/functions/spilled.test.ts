@@ -4,24 +4,12 @@ import { rank, ranks, resetFunctionCaches, status, statuses } from "../../src/fu
 import {
   ShimError,
   column,
-  installCustomFunctions,
+  useCustomFunctionsShim,
   isValueError,
   setDisplayLanguage,
-  uninstallCustomFunctions,
 } from "./customFunctionsShim";
 
-beforeAll(() => {
-  installCustomFunctions();
-});
-
-afterAll(() => {
-  uninstallCustomFunctions();
-});
-
-beforeEach(() => {
-  resetFunctionCaches();
-  setDisplayLanguage(null);
-});
+useCustomFunctionsShim(resetFunctionCaches);
 
 /** A cell's answer as compared between the two ways: errors by their code and message. */
 const answer = (value: unknown): unknown =>
