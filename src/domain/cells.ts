@@ -5,6 +5,7 @@
  * so that every caller decides what a bad value means in its own column.
  */
 import { cleanText } from "./text";
+import type { CellRef } from "./types";
 
 export type ParsedNumber =
   | { kind: "number"; value: number; percent: boolean; decimals: number }
@@ -207,4 +208,14 @@ export function cellText(value: unknown): string {
     return Number.isNaN(value.getTime()) ? "" : isoDateText(value);
   }
   return safeText(value);
+}
+
+/**
+ * One text key per cell of the workbook, for sets and maps of cells.
+ *
+ * @example
+ * cellKey({ sheet: "DTI 2023", cell: "B9" }) === cellKey({ sheet: "DTI 2023", cell: "B9" }) //=> true
+ */
+export function cellKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.cell}`;
 }

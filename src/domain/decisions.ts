@@ -740,26 +740,15 @@ export function decideBloc(input: BlocDecisionInput): DecidedBloc {
     visitCollectiveStatuses(ranked, input.collectiveSlots, (i, status, tie) => {
       collectives[i] = { ranked: ranked[i], status, tie, decision: null, note: null };
     });
-    const individuals: DecidedIndividual[] = [];
-    if (input.individualsAllowed) {
-      const selected = selectIndividualAwards(
-        ranked,
-        input.nomineesByUnit,
-        input.individualSlots,
-        input.doubts,
-      );
-      for (const s of selected) {
-        individuals.push({
-          nominee: s.nominee,
-          unit: s.unit,
-          unitRank: s.unitRank,
-          status: s.status,
-          doubt: s.doubt,
-          decision: null,
-          note: null,
-        });
-      }
-    }
+    // Individuals are a few per bloc: each selection as it is, with no decision.
+    const individuals: DecidedIndividual[] = input.individualsAllowed
+      ? selectIndividualAwards(
+          ranked,
+          input.nomineesByUnit,
+          input.individualSlots,
+          input.doubts,
+        ).map((s) => ({ ...s, decision: null, note: null }))
+      : [];
     return { collectives, individuals, issues: [] };
   }
   const issues: Issue[] = [];

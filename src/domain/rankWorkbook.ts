@@ -3,6 +3,7 @@
  * all use: read the score tables and the nominees, then for each year and each of the four blocs
  * rank, select, match the nominees, price the awards, and say why in one line per unit.
  */
+import { cellKey } from "./cells";
 import { dataCheckSheetName } from "./candidateSheet";
 import { decideBloc, placeDecisions, readDecisions, type DecisionReading } from "./decisions";
 import type { Issue } from "./issues";
@@ -46,7 +47,7 @@ export interface EngineReadings {
     readonly unscored?: readonly InvalidUnitRow[];
     readonly issues: readonly Issue[];
     readonly tables: readonly DetectedTable[];
-    /** Unit-name cells (`sheet\u0000cell`) of the units read on hidden rows. */
+    /** Unit-name cells (`cellKey`) of the units read on hidden rows. */
     readonly hiddenUnits?: ReadonlySet<string>;
   };
   readonly nominees: {
@@ -250,7 +251,7 @@ interface BlocInput {
   readonly hasNomineeTable: boolean;
   readonly basis: PrizeBasis | null;
   readonly errorCells: ReadonlyMap<string, string>;
-  /** Unit-name cells (`sheet\u0000cell`) on hidden rows. */
+  /** Unit-name cells (`cellKey`) on hidden rows. */
   readonly hiddenUnits: ReadonlySet<string> | undefined;
   /** The review round the year serves: it sets the quotas. */
   readonly round: AwardYear;
@@ -335,7 +336,7 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
       const { unit } = s.ranked;
       if (
         (s.status === "candidate" || s.status === "tie") &&
-        input.hiddenUnits.has(`${unit.source.sheet}\u0000${unit.source.cell}`)
+        input.hiddenUnits.has(cellKey(unit.source))
       ) {
         issues.push(
           makeIssue("HIDDEN_UNIT_PROPOSED", unit.source, { unit: unit.name, year, bloc }),

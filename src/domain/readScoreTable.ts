@@ -8,7 +8,7 @@
  * ways with different outcomes is refused with one error naming both columns and how to choose.
  * Reading never throws on bad data.
  */
-import { cellText } from "./cells";
+import { cellKey, cellText } from "./cells";
 import {
   classifyNomineeHeader,
   findHeaderRow,
@@ -75,7 +75,7 @@ export interface ScoreReading {
   readonly unscored: readonly InvalidUnitRow[];
   readonly issues: readonly Issue[];
   readonly tables: readonly DetectedTable[];
-  /** The unit-name cells (`sheet\u0000cell`) of the units read on hidden rows. */
+  /** The unit-name cells (`cellKey`) of the units read on hidden rows. */
   readonly hiddenUnits?: ReadonlySet<string>;
 }
 
@@ -608,7 +608,7 @@ function settle(
         ? (read.statedYear?.year ?? plan.headerYear ?? null)
         : tableYear.year;
     const yearLetter = plan.year !== null ? columnLetter(frame.grid.colOffset + plan.year.col) : "";
-    for (const h of read.rows.hidden) hiddenUnits.add(`${h.sheet}\u0000${h.cell}`);
+    for (const h of read.rows.hidden) hiddenUnits.add(cellKey(h));
     const rows = read.rows.rows;
     for (let r = 0; r < rows.length; r += 1) {
       const raw = rows[r];

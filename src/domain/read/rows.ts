@@ -460,9 +460,8 @@ export function readRows(
   const tableIssues: Issue[] = [];
   const fill = blocFillOf(frame, plan);
   // Units on rows the officer hid: ranked like the others, and named in one warning.
-  const hiddenUnits: number[] = [];
   const hidden: CellRef[] = [];
-  let firstHidden: CellRef | null = null;
+  const hiddenRows: number[] = [];
   let filledBlocs = 0;
   let sectionBloc: Bloc | null | undefined;
   let group = "";
@@ -557,19 +556,18 @@ export function readRows(
     unitContext.hasYearValue = hasYearValue;
     unitContext.excluded = excluded;
     if (grid.hiddenRows.size > 0 && grid.hiddenRows.has(r)) {
-      hiddenUnits.push(places.sheetRow);
       hidden.push(ref(unitCol));
-      firstHidden ??= hidden[0];
+      hiddenRows.push(places.sheetRow);
     }
     rows.push(readUnit(plan, cells, places, rawName, group, cache, unitContext));
   }
-  if (firstHidden !== null) {
-    const shown = hiddenUnits.slice(0, HIDDEN_ROWS_NAMED).join(", ");
+  if (hidden.length > 0) {
+    const shown = hiddenRows.slice(0, HIDDEN_ROWS_NAMED).join(", ");
     tableIssues.push(
-      makeIssue("ROWS_HIDDEN_RANKED", firstHidden, {
+      makeIssue("ROWS_HIDDEN_RANKED", hidden[0], {
         sheet: grid.sheet,
-        count: hiddenUnits.length,
-        rows: hiddenUnits.length > HIDDEN_ROWS_NAMED ? `${shown}…` : shown,
+        count: hidden.length,
+        rows: hidden.length > HIDDEN_ROWS_NAMED ? `${shown}…` : shown,
       }),
     );
   }
