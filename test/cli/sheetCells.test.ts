@@ -23,6 +23,28 @@ function read(sheetData: string, extra = "", ctx: CellContext = context) {
 }
 
 describe("readSheetCells", () => {
+  it("reports the hidden rows that hold values and the hidden columns within the cells' extent", () => {
+    const cells = read(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row>' +
+        '<row r="2" hidden="1"><c r="A2"><v>4</v></c></row>' +
+        '<row r="3" hidden="true"/>' +
+        '<row r="4"><c r="B4"><v>5</v></c></row>',
+      // A column span over the whole grid costs the extent (A:C), not 16,384 columns.
+      '<cols><col min="2" max="2" hidden="1"/><col min="3" max="16384" hidden="true"/></cols>',
+    );
+    expect(cells.hiddenRows).toEqual([1]);
+    expect(cells.hiddenColumns).toEqual([1, 2]);
+  });
+
+  it("reports nothing hidden when no row or column is", () => {
+    const cells = read(
+      '<row r="1"><c r="A1"><v>1</v></c></row>',
+      '<cols><col min="1" max="3"/></cols>',
+    );
+    expect(cells.hiddenRows).toEqual([]);
+    expect(cells.hiddenColumns).toEqual([]);
+  });
+
   it("reads every kind of cell as Office.js gives it", () => {
     const cells = read(
       '<row r="1">' +

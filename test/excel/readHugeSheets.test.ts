@@ -138,10 +138,25 @@ describe("merged areas", () => {
     expectBoundedRequests(host);
   });
 
+  it("bring the hidden rows and columns in the same request, sheet coordinates", async () => {
+    const host = hostWithMerges();
+    host.offeredSets.set("ExcelApi", "1.13");
+    const sheet = host.sheet("DTI 2023");
+    sheet.hiddenRows.add(4);
+    sheet.hiddenRows.add(LAST_ROW); // hidden but empty: nothing to report
+    sheet.hiddenColumns.add(3);
+    const reading = await read(host);
+    expect(reading.sheets[0].hiddenRows).toEqual([4]);
+    expect(reading.sheets[0].hiddenColumns).toEqual([3]);
+    expect(host.syncCount).toBe(4);
+  });
+
   it("are not asked for where the host lacks ExcelApi 1.13", async () => {
     const host = hostWithMerges();
+    host.sheet("DTI 2023").hiddenRows.add(4);
     const reading = await read(host);
     expect(reading.sheets[0].merges).toBeUndefined();
+    expect(reading.sheets[0].hiddenRows).toBeUndefined();
     expect(host.syncCount).toBe(3);
   });
 
