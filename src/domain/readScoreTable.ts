@@ -36,7 +36,13 @@ import {
   sectionHeading,
   yearCellOf,
 } from "./read/rows";
-import { ENTERPRISE_KEYWORDS, blocFromKeywords, headerKey, maxFromHeader } from "./read/vocabulary";
+import {
+  ENTERPRISE_KEYWORDS,
+  blocFromKeywords,
+  headerKey,
+  maxFromHeader,
+  type AggregateKind,
+} from "./read/vocabulary";
 import { isAwardYear } from "./rules";
 import type {
   AwardYear,
@@ -707,10 +713,11 @@ const MEASURE_NOTES: Readonly<Record<ColumnPlan["measure"], Bilingual | null>> =
   },
 };
 
-const KIND_WORDS: Readonly<Record<string, Bilingual>> = {
+const KIND_WORDS: Readonly<Record<AggregateKind, Bilingual>> = {
   total: { vi: "tổng", en: "total" },
   average: { vi: "trung bình", en: "average" },
   count: { vi: "số đơn vị", en: "count" },
+  extreme: { vi: "cao nhất/thấp nhất", en: "highest/lowest" },
 };
 
 const BLOC_SOURCE_ORDER: readonly BlocSource[] = ["column", "sections", "sheet", "title", "caller"];

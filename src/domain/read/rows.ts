@@ -32,8 +32,14 @@ import type { DecimalConvention, RatioScale } from "./numbers";
 import { scaleOfRatio, settleNumber } from "./numbers";
 import { ratioAgrees } from "./mapColumns";
 import type { TableFrame } from "./locate";
-import type { AggregateKind } from "./vocabulary";
-import { aggregateKind, blocFromKeywords, isBlocWordsOnly, isExclusionText } from "./vocabulary";
+import {
+  AGGREGATE_FIRST_WORDS,
+  aggregateKind,
+  blocFromKeywords,
+  isBlocWordsOnly,
+  isExclusionText,
+  type AggregateKind,
+} from "./vocabulary";
 
 /** Unit names are cut to this many characters (NAME_TOO_LONG). */
 export const MAX_NAME_LENGTH = 1000;
@@ -210,26 +216,8 @@ function isRomanCell(value: unknown): boolean {
  * First words after which a name may be a total, an average, a count or a section heading; other
  * names are units without a closer look (rows without numbers are always looked at).
  */
-const SPECIAL_FIRST_WORDS = new Set([
-  "tong",
-  "cong",
-  "trung",
-  "binh",
-  "diem",
-  "tb",
-  "so",
-  "gia",
-  "toan",
-  "ca",
-  "total",
-  "average",
-  "grand",
-  "sum",
-  "sub",
-  "subtotal",
-  "mean",
-  "count",
-  "number",
+const SPECIAL_FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...AGGREGATE_FIRST_WORDS,
   "khoi",
   "bloc",
   "block",

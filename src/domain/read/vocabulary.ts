@@ -241,6 +241,13 @@ const APPRAISED_PHRASES = fold([
 const STATED_MAX =
   /\b(?:thang(?: diem)?|toi da|out of|max(?:imum)?)\s+(\d{1,3}(?: \d{3})+|\d+)(?: diem)?\b/;
 
+/**
+ * A date that names its month, folded: "ngày 20 tháng 3 năm 2024", "tháng 3 năm 2024",
+ * "tháng 03/2024", "ngày … tháng … năm 2024". Its "tháng 3" (month 3) is not "thang 3" (a scale).
+ */
+const DATE_WITH_MONTH =
+  /\b(?:ngay\s*(?:\d{1,2}\s*)?)?thang\s*(?:(?:0?[1-9]|1[0-2])\s*)?nam\b|\bthang\s*(?:0?[1-9]|1[0-2])\s*[/.-]?\s*(?:19|20)\d\d\b|\bngay\s*(?:\d{1,2}\s*)?thang\s*(?:0?[1-9]|1[0-2])\b/g;
+
 /** What a header says about its column. */
 export interface HeaderInfo {
   readonly role: ScoreHeaderRole | null;
@@ -269,7 +276,8 @@ function foldedWithNumbers(text: string): string {
  */
 export function maxFromHeader(text: string): number | null {
   const match =
-    STATED_MAX.exec(foldedWithNumbers(text)) ?? BRACKETED_POINTS.exec(text.normalize("NFC"));
+    STATED_MAX.exec(foldedWithNumbers(text).replace(DATE_WITH_MONTH, " ")) ??
+    BRACKETED_POINTS.exec(text.normalize("NFC"));
   if (!match) return null;
   const max = Number(match[1].replace(/[ .,]/g, ""));
   return max > 0 ? max : null;
@@ -412,7 +420,7 @@ export function isBlocWordsOnly(folded: string): boolean {
  * Totals, averages and counts
  * ------------------------------------------------------------------------------------------- */
 
-export const AGGREGATE_KINDS = ["total", "average", "count"] as const;
+export const AGGREGATE_KINDS = ["total", "average", "count", "extreme"] as const;
 export type AggregateKind = (typeof AGGREGATE_KINDS)[number];
 
 const AGGREGATE_PHRASES: readonly (readonly [AggregateKind, readonly string[]])[] = [
@@ -442,6 +450,29 @@ const AGGREGATE_PHRASES: readonly (readonly [AggregateKind, readonly string[]])[
       "TB",
       "Average",
       "Mean",
+    ]),
+  ],
+  [
+    "extreme",
+    fold([
+      "Điểm cao nhất",
+      "Điểm thấp nhất",
+      "Điểm lớn nhất",
+      "Điểm nhỏ nhất",
+      "Giá trị cao nhất",
+      "Giá trị thấp nhất",
+      "Cao nhất",
+      "Thấp nhất",
+      "Lớn nhất",
+      "Nhỏ nhất",
+      "Highest score",
+      "Lowest score",
+      "Highest",
+      "Lowest",
+      "Maximum",
+      "Minimum",
+      "Max",
+      "Min",
     ]),
   ],
   [
@@ -476,7 +507,7 @@ const AGGREGATE_QUALIFIERS = new Set(
 const SUBTOTAL_PLACES = ["quan", "huyen", "thi xa", "thanh pho", "tp", "khu vuc", "cum", "nhom"];
 
 /** The first words of the aggregate phrases. */
-const AGGREGATE_FIRST_WORDS: ReadonlySet<string> = new Set(
+export const AGGREGATE_FIRST_WORDS: ReadonlySet<string> = new Set(
   AGGREGATE_PHRASES.flatMap(([, phrases]) => phrases.map((p) => p.split(" ")[0])),
 );
 
@@ -496,7 +527,8 @@ function mayStartAggregate(text: string): boolean {
 }
 
 /**
- * The aggregate a row's text announces — a total, an average or a count — or null for a name.
+ * The aggregate a row's text announces — a total, an average, a count or a highest/lowest value
+ * ("Điểm cao nhất") — or null for a name.
  * Phrases are matched as whole words and must be followed only by qualifiers or a place
  * ("Cộng khối I", "TB khối III", "Cộng quận Ninh Kiều"), so that "Tổng công ty Viễn thông
  * MobiFone" and "Công an thành phố" stay units.

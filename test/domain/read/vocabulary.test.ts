@@ -36,6 +36,21 @@ describe("maxFromHeader", () => {
     expect(maxFromHeader("Tổng điểm (500 điểm)")).toBe(500);
     expect(maxFromHeader("Điểm đạt được")).toBeNull();
   });
+
+  it.each([
+    "Cần Thơ, ngày 20 tháng 3 năm 2024",
+    "Cần Thơ, ngày   tháng   năm 2024",
+    "(Kèm theo Công văn ngày 5 tháng 12)",
+    "Số liệu đến tháng 3/2024",
+    "Số liệu tháng 03 năm 2024",
+  ])("does not read the month of the date “%s” as a maximum", (text) => {
+    expect(maxFromHeader(text)).toBeNull();
+  });
+
+  it("reads a maximum written beside a date or a year", () => {
+    expect(maxFromHeader("Điểm (thang 100) năm 2023")).toBe(100);
+    expect(maxFromHeader("Ngày 20 tháng 3 năm 2024 (thang điểm 1.000)")).toBe(1000);
+  });
 });
 
 describe("aggregateKind", () => {
@@ -57,6 +72,12 @@ describe("aggregateKind", () => {
     ["TB.khối III", "average"],
     ["\u200BCộng khối II", "total"],
     ["Tổng\u00A0cộng", "total"],
+    ["Điểm cao nhất", "extreme"],
+    ["ĐIỂM THẤP NHẤT", "extreme"],
+    ["Cao nhất khối I", "extreme"],
+    ["Thấp nhất", "extreme"],
+    ["Highest score", "extreme"],
+    ["Min", "extreme"],
   ] as const)("reads “%s” as a %s row", (text, kind) => {
     expect(aggregateKind(text)).toBe(kind);
   });
@@ -68,6 +89,8 @@ describe("aggregateKind", () => {
     "Cộng đồng doanh nghiệp số",
     "Tổng cục Thống kê – Cục Thống kê Cần Thơ",
     "Sở Tư pháp",
+    "UBND phường Minh Khai",
+    "Trường Cao đẳng Cần Thơ",
   ])("keeps “%s” a name", (text) => {
     expect(aggregateKind(text)).toBeNull();
   });
