@@ -125,6 +125,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `“${p.unit}” appears twice in bloc ${p.bloc}, year ${p.year} (first at cell ${p.first}).`,
   },
+  UNIT_IN_TWO_BLOCS: {
+    severity: "error",
+    vi: (p) =>
+      `“${p.unit}” đã có ở khối ${p.firstBloc} năm ${p.year} (ô ${p.first}); một đơn vị chỉ thuộc một khối nên dòng này ở khối ${p.bloc} chưa được xếp hạng. Hãy xóa dòng thừa hoặc sửa khối.`,
+    en: (p) =>
+      `“${p.unit}” is already in bloc ${p.firstBloc}, year ${p.year} (cell ${p.first}); a unit belongs to one bloc, so this row in bloc ${p.bloc} is not ranked. Delete the extra row or correct the bloc.`,
+  },
   RATIO_MISMATCH: {
     severity: "error",
     vi: (p) =>

@@ -58,7 +58,7 @@ import type {
   RankOptions,
   UnitScore,
 } from "./types";
-import { cellAddress, columnLetter, foldText, unitKey } from "./text";
+import { cellAddress, columnLetter, foldText, unitKey, unitNameForm } from "./text";
 
 export { MAX_NAME_LENGTH, blocFromCell, isExcludedMark } from "./read/rows";
 
@@ -518,25 +518,70 @@ export function readScoreTables(
  * The first unit cell of each bloc, year, group and unit key, to report duplicates. Nested maps:
  * no text key is built per row.
  */
-class FirstSeen {
-  private readonly byYear = new Map<number, Map<string, Map<string, CellRef>>[]>();
+/** A unit row already read: its bloc and cell, and the next row of the same name in another bloc. */
+interface Seen {
+  readonly bloc: Bloc;
+  readonly source: CellRef;
+  next: Seen | null;
+}
 
-  /** Null for the first unit with these keys (remembered at `source`), else the first's cell. */
-  claim(bloc: Bloc, year: number, group: string, key: string, source: CellRef): CellRef | null {
-    let blocs = this.byYear.get(year);
-    if (blocs === undefined) {
-      blocs = [];
-      this.byYear.set(year, blocs);
+/** A row that repeats a unit read before: in the same bloc, or in another bloc of the year. */
+interface Repeat {
+  readonly first: CellRef;
+  readonly bloc: Bloc;
+}
+
+/**
+ * True when two rows of one name in two blocs are the same unit. A district and a commune may
+ * share a bare name ("Vĩnh Thạnh" the district, "Vĩnh Thạnh" the town): blocs 2 and 3 clash only
+ * when the name says what it is ("Huyện Vĩnh Thạnh" in both).
+ */
+function sameUnitAcrossBlocs(a: Bloc, b: Bloc, name: string): boolean {
+  if ((a === 2 && b === 3) || (a === 3 && b === 2)) return unitNameForm(name).type !== null;
+  return true;
+}
+
+class FirstSeen {
+  /** Year → group → unit key → the rows of that unit, one a bloc. */
+  private readonly byYear = new Map<number, Map<string, Map<string, Seen>>>();
+
+  /**
+   * Null for the first row of a unit in its year (remembered at `source`), else the row it
+   * repeats: the first in the same bloc, or one in another bloc of the same year.
+   */
+  claim(
+    bloc: Bloc,
+    year: number,
+    group: string,
+    key: string,
+    name: string,
+    source: CellRef,
+  ): Repeat | null {
+    let groups = this.byYear.get(year);
+    if (groups === undefined) {
+      groups = new Map<string, Map<string, Seen>>();
+      this.byYear.set(year, groups);
     }
-    const groups = (blocs[bloc] ??= new Map<string, Map<string, CellRef>>());
     let keys = groups.get(group);
     if (keys === undefined) {
-      keys = new Map<string, CellRef>();
+      keys = new Map<string, Seen>();
       groups.set(group, keys);
     }
-    const first = keys.get(key);
-    if (first !== undefined) return first;
-    keys.set(key, source);
+    const head = keys.get(key);
+    if (head === undefined) {
+      keys.set(key, { bloc, source, next: null });
+      return null;
+    }
+    let last = head;
+    for (let seen: Seen | null = head; seen !== null; seen = seen.next) {
+      if (seen.bloc === bloc) return { first: seen.source, bloc };
+      last = seen;
+    }
+    for (let seen: Seen | null = head; seen !== null; seen = seen.next) {
+      if (sameUnitAcrossBlocs(seen.bloc, bloc, name))
+        return { first: seen.source, bloc: seen.bloc };
+    }
+    last.next = { bloc, source, next: null };
     return null;
   }
 }
@@ -635,15 +680,26 @@ function settle(
           groupKey = unitKey(raw.group);
           groupKeys.set(raw.group, groupKey);
         }
-        const first = firstSeen.claim(raw.bloc, year, groupKey, raw.key, raw.source);
-        if (first !== null) {
+        const repeat = firstSeen.claim(raw.bloc, year, groupKey, raw.key, unit, raw.source);
+        if (repeat !== null) {
+          const { first } = repeat;
+          const firstCell =
+            first.sheet === raw.source.sheet ? first.cell : `${first.sheet}!${first.cell}`;
           (rowIssues ??= []).push(
-            makeIssue("DUPLICATE_UNIT", raw.source, {
-              unit,
-              bloc: raw.bloc,
-              year,
-              first: first.sheet === raw.source.sheet ? first.cell : `${first.sheet}!${first.cell}`,
-            }),
+            repeat.bloc === raw.bloc
+              ? makeIssue("DUPLICATE_UNIT", raw.source, {
+                  unit,
+                  bloc: raw.bloc,
+                  year,
+                  first: firstCell,
+                })
+              : makeIssue("UNIT_IN_TWO_BLOCS", raw.source, {
+                  unit,
+                  bloc: raw.bloc,
+                  firstBloc: repeat.bloc,
+                  year,
+                  first: firstCell,
+                }),
           );
         }
       }

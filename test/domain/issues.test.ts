@@ -15,6 +15,7 @@ const SAMPLE_PARAMS: IssueParams = {
   year: 2023,
   bloc: 1,
   first: "B9",
+  firstBloc: 1,
   person: "An",
   closest: "Sở Tư pháp",
   name: "DTI",

@@ -423,12 +423,48 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
     ]);
     expect(reading.units.map((u) => [u.name, u.bloc])).toEqual([
       ["Sở Tư pháp", 1],
-      ["Sở Tư pháp", 2],
       ["Sở Nội vụ", 1],
     ]);
     const dup = reading.issues.find((i) => i.code === "DUPLICATE_UNIT");
     expect(dup).toMatchObject({ cell: "A3", params: { first: "A2", bloc: 1, year: 2023 } });
     expect(reading.invalid[0]).toMatchObject({ source: { cell: "A3" }, score: 900 });
+  });
+
+  it("reports a unit written again in another bloc of the year on the later row, naming the first", () => {
+    const reading = readOne([
+      ["Sở Tư pháp", 1, 1000, 800],
+      ["Sở Nội vụ", 1, 1000, 500],
+      ["Sở Tư pháp", 3, 1000, 990],
+    ]);
+    expect(reading.units.map((u) => [u.name, u.bloc])).toEqual([
+      ["Sở Tư pháp", 1],
+      ["Sở Nội vụ", 1],
+    ]);
+    expect(reading.issues.find((i) => i.code === "UNIT_IN_TWO_BLOCS")).toMatchObject({
+      cell: "A4",
+      severity: "error",
+      params: { first: "A2", firstBloc: 1, bloc: 3, year: 2023 },
+    });
+    expect(reading.invalid.map((r) => [r.source.cell, r.issueCodes])).toEqual([
+      ["A4", ["UNIT_IN_TWO_BLOCS"]],
+    ]);
+  });
+
+  it("keeps a district and a town that share a bare name, and not two rows that name the type", () => {
+    const reading = readOne([
+      ["Vĩnh Thạnh", 2, 1000, 800],
+      ["Vĩnh Thạnh", 3, 500, 400],
+      ["Huyện Cờ Đỏ", 2, 1000, 700],
+      ["Huyện Cờ Đỏ", 3, 500, 450],
+    ]);
+    expect(reading.units.map((u) => [u.name, u.bloc])).toEqual([
+      ["Vĩnh Thạnh", 2],
+      ["Vĩnh Thạnh", 3],
+      ["Huyện Cờ Đỏ", 2],
+    ]);
+    expect(reading.invalid.map((r) => [r.source.cell, r.issueCodes])).toEqual([
+      ["A5", ["UNIT_IN_TWO_BLOCS"]],
+    ]);
   });
 
   it("refuses a unit whose written ratio disagrees with score ÷ max beyond its rounding", () => {
