@@ -194,6 +194,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The unit “${p.unit}” of “${p.person}” is not in the score table${p.closest ? `; closest: ${p.closest}` : ""}.`,
   },
+  NOMINEE_YEAR_UNSTATED: {
+    severity: "error",
+    vi: (p) =>
+      `Danh sách cá nhân ở trang “${p.sheet}” không ghi năm, trong khi bảng điểm có các năm ${p.years}: ${p.count} người chưa được xét để không bị đề xuất ở mọi năm. Hãy thêm cột “Năm”, ghi năm vào tên trang (ví dụ “Cá nhân 2023”), hoặc chọn một năm để xếp hạng.`,
+    en: (p) =>
+      `The nominee list on sheet “${p.sheet}” states no year while the scores cover ${p.years}: ${p.count} people are not considered, so that none is proposed in every year. Add a “Năm” column, put the year in the sheet name (e.g. “Cá nhân 2023”), or choose one year to rank.`,
+  },
   NOMINEE_UNIT_AMBIGUOUS: {
     severity: "warning",
     vi: (p) =>

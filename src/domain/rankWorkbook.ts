@@ -530,14 +530,26 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   }
   // With a chosen year, nominees of other years are set aside like score rows; without one, a
   // nominee of a year the score table lacks is reported as an unknown unit by the matching.
-  const nominees =
-    options.year === undefined
-      ? readings.nominees.nominees
-      : readings.nominees.nominees.filter((n) => {
-          if (n.year === null || inRun.has(n.year)) return true;
-          countOtherYear(n.year);
-          return false;
-        });
+  // A nominee without a year in a run of several years would be proposed in every one of them:
+  // such nominees are set aside with one error that says how to date them.
+  const undated = years.length > 1 ? readings.nominees.nominees.filter((n) => n.year === null) : [];
+  if (undated.length > 0) {
+    const table = readings.nominees.table;
+    const sheet = table?.sheet ?? undated[0].source.sheet;
+    issues.push(
+      makeIssue(
+        "NOMINEE_YEAR_UNSTATED",
+        table ? { sheet, cell: table.range.split(":")[0] } : undated[0].source,
+        { sheet, count: undated.length, years: years.join(", ") },
+      ),
+    );
+  }
+  const nominees = readings.nominees.nominees.filter((n) => {
+    if (n.year === null) return undated.length === 0;
+    if (options.year === undefined || inRun.has(n.year)) return true;
+    countOtherYear(n.year);
+    return false;
+  });
   const match = matchNominees(nominees, unitsInRun);
   issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.table)));
 
