@@ -9,7 +9,8 @@
  * 2. known form: the usual abbreviations of the words ("TT&TT", "LĐ-TB&XH", "KCX&CN", "VP"),
  *    a type word written on one side only ("An Cư" for "Phường An Cư"), "các"/"và" left out,
  *    or the city's name after the unit ("… Cần Thơ", "… thành phố");
- * 3. near spelling: the same once diacritics are dropped, or one or two letters apart;
+ * 3. near spelling: the same once diacritics are dropped, or one or two letters apart — but never
+ *    when the letters or numbers that tell units apart differ ("Trường Xuân A", "… C", "Phường 1");
  * 4. partial name: the words of one name are the first words of the other ("Sở Nông nghiệp").
  *
  * Levels 1 and 2 are sure when exactly one unit of the year fits. A name that fits several units
@@ -269,11 +270,23 @@ function isKnownForm(written: NameView, unit: NameView): boolean {
   return false;
 }
 
+/**
+ * The words that tell apart units named alike: single letters and numbers ("Trường Xuân A",
+ * "Trường Xuân C", "Phường 1"), in order.
+ */
+function markers(words: readonly string[]): string {
+  let out = "";
+  for (const w of words) if (w.length === 1 || /^\d+$/.test(w)) out += `${w} `;
+  return out;
+}
+
 /** Level 3: how far apart the names are without diacritics (0 = only accents differ). */
 function nearDistance(written: ReadName, unit: ReadName, limit: number): number | null {
   if (!typesAgree(written.exact.type, unit.exact.type)) return null;
   if (isKnownForm(written.plain, unit.plain)) return 0;
   if (!typesAgree(written.plain.type, unit.plain.type)) return null;
+  // "Trường Xuân C" is another commune than "Trường Xuân A", one letter apart or not.
+  if (markers(written.plain.words) !== markers(unit.plain.words)) return null;
   const left = written.plainText;
   const right = unit.plainText;
   // One letter in six, at most two: "Trung Nhất" for "Trung Nhứt", never "An Hòa" for "An Phú".

@@ -378,4 +378,162 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 0,
     },
   },
+  {
+    id: "signing-date-above-table",
+    title: "A signing-date line “ngày 20 tháng 3 năm 2024” above the table is not a stated maximum",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["UBND THÀNH PHỐ CẦN THƠ", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+          [null, null, null, "Cần Thơ, ngày 20 tháng 3 năm 2024"],
+          ["BẢNG ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"],
+          [],
+          ["STT", "Đơn vị", "Khối", "Điểm đạt được", "Tỷ lệ (%)"],
+          [1, "Sở Tư pháp", 1, 800, 80],
+          [2, "Sở Nội vụ", 1, 450, 90],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Nội vụ"] },
+      ranked: 2,
+      invalid: 0,
+      absent: ["MAX_FROM_HEADER", "SCORE_ABOVE_MAX", "RATIO_MISMATCH"],
+    },
+  },
+  {
+    id: "highest-lowest-rows",
+    title: "“Điểm cao nhất”, “Thấp nhất” and “Highest” rows under the units are not ranked",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, 800],
+          ["Sở Nội vụ", 1, 1000, 900],
+          ["Điểm cao nhất", 1, 1000, 900],
+          ["Thấp nhất", 1, 1000, 800],
+          ["Highest score", 1, 1000, 900],
+          ["Điểm bình quân", 1, 1000, 850],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "unit-in-two-blocs",
+    title: "A unit written in two blocs of one year is reported at the second row, ranked once",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, 800],
+          ["Sở Nội vụ", 1, 1000, 700],
+          ["UBND quận Ninh Kiều", 2, 1000, 900],
+          ["Sở Tư pháp", 3, 1000, 990],
+          ["UBND xã Tân Thạnh", 3, 500, 400],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"], "2023/3": ["UBND xã Tân Thạnh"] },
+      issues: [{ code: "UNIT_IN_TWO_BLOCS", sheet: "DTI 2023", cell: "A5" }],
+      ranked: 4,
+      invalid: 1,
+    },
+  },
+  {
+    id: "nominees-without-year-several-years",
+    title: "A nominee sheet without a year beside 2022 and 2023 tables is not given to both years",
+    sheets: () => [
+      flat(
+        "DTI 2022",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, 800],
+          ["Sở Nội vụ", 1, 1000, 700],
+        ],
+      ),
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, 850],
+          ["Sở Nội vụ", 1, 1000, 700],
+        ],
+      ),
+      flat(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [[1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x"]],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2022/1": ["Sở Tư pháp"], "2023/1": ["Sở Tư pháp"] },
+      issues: [{ code: "NOMINEE_YEAR_UNSTATED", sheet: "Cá nhân đề xuất", cell: "A1" }],
+      individuals: { "2022/1": [], "2023/1": [] },
+    },
+  },
+  {
+    id: "nominees-without-year-one-year-chosen",
+    title: "The same undated nominee sheet serves the one year the officer chose",
+    year: 2023,
+    sheets: () => [
+      flat(
+        "DTI 2022",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [["Sở Tư pháp", 1, 1000, 800]],
+      ),
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [["Sở Tư pháp", 1, 1000, 850]],
+      ),
+      flat(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [[1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x"]],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NOMINEE_YEAR_UNSTATED"],
+      individuals: { "2023/1": ["Nguyễn Văn An"] },
+    },
+  },
+  {
+    id: "nominee-unit-other-letter",
+    title: "A nominee of “xã Trường Xuân C” is not given to “xã Trường Xuân A”",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["UBND xã Trường Xuân A", 3, 500, 480],
+          ["UBND xã Trường Long", 3, 500, 470],
+          ["UBND xã Tân Thạnh", 3, 500, 460],
+          ["UBND xã Đông Bình", 3, 500, 450],
+        ],
+      ),
+      flat(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Lê Văn Cờ", "Chuyên viên", "UBND xã Trường Xuân C", "x"],
+          [2, "Lê Thị Mai", "Chuyên viên", "UBND xã Trường Long", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân đề xuất", cell: "D2" }],
+      absent: ["NOMINEE_UNIT_UNSURE"],
+      individuals: { "2023/3": ["Lê Thị Mai"] },
+    },
+  },
 ];

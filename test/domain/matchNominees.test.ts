@@ -221,6 +221,33 @@ describe("matchNominees: the ways officers write a unit are the same unit, for s
   });
 });
 
+describe("matchNominees: a letter or number that tells units apart is never a typo", () => {
+  const units = [
+    unit({ name: "UBND xã Trường Xuân A", bloc: 3, score: 480, maxScore: 500 }),
+    unit({ name: "UBND xã Trường Long", bloc: 3, score: 470, maxScore: 500 }),
+    unit({ name: "UBND phường 1", bloc: 3, score: 460, maxScore: 500 }),
+  ];
+
+  it.each(["UBND xã Trường Xuân C", "UBND xa Truong Xuan B", "UBND phường 7"])(
+    "does not give “%s” to a unit one letter or number away",
+    (written) => {
+      expect(matchOf(written, units)).toEqual({
+        units: [],
+        doubt: null,
+        codes: ["NOMINEE_UNIT_UNKNOWN"],
+      });
+    },
+  );
+
+  it("still offers the same name typed without diacritics, its letter kept", () => {
+    expect(matchOf("UBND xa Truong Xuan A", units)).toEqual({
+      units: ["UBND xã Trường Xuân A"],
+      doubt: "near-spelling",
+      codes: ["NOMINEE_UNIT_UNSURE"],
+    });
+  });
+});
+
 describe("matchNominees: a type word never joins two different units", () => {
   const xaAnCu = unit({ name: "Xã An Cư", bloc: 3, score: 400 });
   const phuongAnCu = unit({ name: "Phường An Cư", bloc: 3, score: 450 });
