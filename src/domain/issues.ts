@@ -315,6 +315,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `Sheet “${p.sheet}” holds a score table but was not chosen, so it is not ranked (only ${p.chosen} is read).`,
   },
+  SCORE_WITHOUT_MAX: {
+    severity: "warning",
+    vi: (p) =>
+      `Trang “${p.sheet}” không có cột điểm tối đa hay tỷ lệ: các khối 1–3 được xếp hạng theo điểm “${p.header}”, chỉ đúng khi mọi đơn vị cùng một điểm tối đa. Nếu điểm tối đa khác nhau (ví dụ các nhóm sở, ban, ngành), hãy thêm cột “Điểm tối đa” hoặc “Tỷ lệ (%)” rồi xếp hạng lại.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” has neither a max score nor a ratio column: blocs 1–3 are ranked by the score “${p.header}”, which is right only when every unit has the same maximum. If maxima differ (e.g. the groups of agencies), add a “Điểm tối đa” or “Tỷ lệ (%)” column and rank again.`,
+  },
   RANKED_BY_SCORE: {
     severity: "info",
     vi: (p) => `Trang “${p.sheet}” không có cột điểm tối đa: xếp hạng theo điểm.`,

@@ -631,13 +631,10 @@ function settle(
     if (read.refusal) return;
     const { plan, frame } = read;
     issues.push(...read.rows.issues);
-    if (plan.measure === "score" && plan.score !== null) {
-      issues.push(
-        makeIssue("RANKED_BY_SCORE", headerCellOf(frame, plan.score.col), {
-          sheet: frame.grid.sheet,
-        }),
-      );
-    }
+    // Ranked by raw score: said here once the rows tell whether blocs 1–3 (ranked by ratio under
+    // the plan) are among them.
+    const byScoreAt = plan.measure === "score" && plan.score !== null ? issues.length : -1;
+    let ratedBloc = false;
     if (plan.statedMax !== null && plan.score !== null) {
       issues.push(
         makeIssue("MAX_FROM_HEADER", headerCellOf(frame, plan.score.col), {
@@ -710,6 +707,7 @@ function settle(
           if (issue.severity === "error") errors += 1;
         }
       }
+      if (raw.bloc !== null && raw.bloc !== 4) ratedBloc = true;
       const placed = raw.bloc !== null && year !== null && isAwardYear(year);
       if (errors === 0 && placed && raw.unscored) {
         unscored.push(invalidRow(raw, year, order, []));
@@ -721,6 +719,15 @@ function settle(
         invalid.push(invalidRow(raw, year, order, [...codes]));
       }
       order += 1;
+    }
+    if (byScoreAt >= 0 && plan.score !== null) {
+      const where = headerCellOf(frame, plan.score.col);
+      const params = { sheet: frame.grid.sheet, header: plan.score.header };
+      issues.splice(
+        byScoreAt,
+        0,
+        makeIssue(ratedBloc ? "SCORE_WITHOUT_MAX" : "RANKED_BY_SCORE", where, params),
+      );
     }
   });
   return {

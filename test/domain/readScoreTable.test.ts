@@ -400,7 +400,7 @@ describe("validation: every unit-like row is kept, bad ones with an issue on the
       },
     ]);
     expect(issueLines(column)).toEqual([
-      "RANKED_BY_SCORE Tổng hợp!D1",
+      "SCORE_WITHOUT_MAX Tổng hợp!D1",
       "YEAR_OUT_OF_RANGE Tổng hợp!C2",
       "YEAR_MISSING Tổng hợp!C3",
     ]);
@@ -538,7 +538,23 @@ describe("tables without a max score column", () => {
       },
     ]);
     expect(reading.units[0]).toMatchObject({ score: 80, maxScore: null, ratio: null });
-    expect(issueLines(reading)).toEqual(["RANKED_BY_SCORE DTI 2023!C1"]);
+    // Blocs 1–3 are ranked by ratio under the plan: ranking their raw scores is worth a warning.
+    expect(issueLines(reading)).toEqual(["SCORE_WITHOUT_MAX DTI 2023!C1"]);
+    expect(reading.issues[0].severity).toBe("warning");
+    expect(reading.issues[0].message.en).toContain("add a “Điểm tối đa” or “Tỷ lệ (%)” column");
+  });
+
+  it("only notes a score ranking for enterprises, whose award is not by ratio", () => {
+    const reading = readScoreTables([
+      {
+        name: "Doanh nghiệp 2023",
+        values: [
+          ["Doanh nghiệp", "Khối", "Điểm"],
+          ["VNPT Cần Thơ", 4, 80],
+        ],
+      },
+    ]);
+    expect(issueLines(reading)).toEqual(["RANKED_BY_SCORE Doanh nghiệp 2023!C1"]);
     expect(reading.issues[0].severity).toBe("info");
   });
 

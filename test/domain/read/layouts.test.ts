@@ -162,7 +162,7 @@ describe("hidden sheets and years", () => {
     const result = readScoreTables([visible, { ...visible, name: "DTI 2022", hidden: true }]);
     expect(result.issues.map((i) => [i.code, i.sheet])).toEqual([
       ["SHEET_HIDDEN", "DTI 2022"],
-      ["RANKED_BY_SCORE", "DTI 2023"],
+      ["SCORE_WITHOUT_MAX", "DTI 2023"],
     ]);
   });
 
