@@ -536,4 +536,31 @@ export const READER_CASES: readonly CorpusCase[] = [
       individuals: { "2023/3": ["Lê Thị Mai"] },
     },
   },
+  {
+    id: "signature-block-under-table",
+    title: "“Nơi nhận:” and the signer under the table end it; a scored row below is still read",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
+        [
+          [1, "Sở Tư pháp", 1, 1000, 800, null],
+          [2, "Sở Nội vụ", 1, 1000, 900, null],
+          [],
+          ["Nơi nhận:", null, null, null, "KT. GIÁM ĐỐC"],
+          ["- Như trên;", null, null, null, "PHÓ GIÁM ĐỐC"],
+          ["- Lưu: VT, CĐS.", null, null, null, "(Đã ký)"],
+          [null, "Nguyễn Văn Hùng", null, null, null, null],
+          [3, "Sở Y tế", 1, 1000, 950, "bổ sung"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Y tế"] },
+      ranked: 3,
+      invalid: 0,
+      absent: ["SCORE_MISSING", "UNIT_NAME_MISSING"],
+    },
+  },
 ];

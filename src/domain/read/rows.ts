@@ -178,6 +178,29 @@ function wordsBloc(folded: string): Bloc | null {
 
 const HEADING_START = /^(?:quan|huyen|thi xa|thanh pho|tp|khu vuc|district|town|city)\b/;
 
+/**
+ * The first line of what follows a table in an official document: the recipients ("Nơi nhận:"),
+ * a note ("Ghi chú:"), the signer's title ("GIÁM ĐỐC", "KT. GIÁM ĐỐC", "TM. UBND") or the
+ * preparer ("Người lập biểu").
+ */
+const SIGNATURE_START =
+  /^(?:noi nhan|ghi chu|nguoi lap|nguoi ky|kt (?:giam doc|chu tich|truong)|tm (?:uy ban|ubnd)|(?:pho )?giam doc$|(?:pho )?chu tich$|recipients|prepared by)\b/;
+
+/** True for a number, or a text with a digit in it ("914,31", "1.000"). */
+function holdsNumber(value: unknown): boolean {
+  return typeof value === "number" || (typeof value === "string" && /\d/.test(value));
+}
+
+/** True for a row without numbers whose text starts the signature block under a table. */
+function isSignatureRow(cells: readonly unknown[]): boolean {
+  for (let col = 0; col < cells.length; col += 1) {
+    const value = cells[col];
+    if (typeof value !== "string" || value.length > 200) continue;
+    if (SIGNATURE_START.test(foldText(value))) return true;
+  }
+  return false;
+}
+
 /** Looks like a heading: "Quận …", "Huyện …", "Thị xã …", "Thành phố …", or ALL CAPS. */
 function looksLikeHeading(name: string, folded: string): boolean {
   if (HEADING_START.test(folded)) return true;
@@ -453,6 +476,7 @@ export function readRows(
   let filledBlocs = 0;
   let sectionBloc: Bloc | null | undefined;
   let group = "";
+  let signed = false;
   const inRange = (col: number): boolean => col >= frame.first && col <= frame.last;
   const indexCol = plan.index;
   const firstCol = frame.first;
@@ -469,6 +493,12 @@ export function readRows(
     const maxCell = plan.maxScore !== null ? cells[plan.maxScore.col] : undefined;
     const ratioCell = plan.ratio !== null ? cells[plan.ratio.col] : undefined;
     const hasData = !isBlankCell(scoreCell) || !isBlankCell(maxCell) || !isBlankCell(ratioCell);
+    if (!holdsNumber(scoreCell) && !holdsNumber(maxCell) && !holdsNumber(ratioCell)) {
+      // Under "Nơi nhận:" or the signer's title, rows without numbers are the document's, not
+      // the table's; a row with numbers there is still read (and reported if it is not a unit).
+      if (!signed && isSignatureRow(cells)) signed = true;
+      if (signed) continue;
+    }
     const rawName = cellText(cells[unitCol]);
     const numbered =
       isRomanCell(cells[firstCol]) || (indexCol !== null && isRomanCell(cells[indexCol]));
