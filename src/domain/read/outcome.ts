@@ -80,13 +80,21 @@ export function outcomeOf(rows: readonly RawRow[], year: number | null): string 
  */
 export function firstDifference(a: string, b: string): { bloc: string; year: string } | null {
   if (a === b) return null;
-  const left = a.split("\n");
-  const right = b.split("\n");
-  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
-    if (left[i] === right[i]) continue;
-    const head = (left[i] ?? right[i] ?? "").split("|")[0];
+  // Lines by their "bloc/year" head: a bloc one reading has and the other lacks differs too.
+  const lines = (text: string): Map<string, string> =>
+    new Map(
+      text
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => [line.split("|")[0], line] as const),
+    );
+  const left = lines(a);
+  const right = lines(b);
+  const heads = [...new Set([...left.keys(), ...right.keys()])].sort();
+  for (const head of heads) {
+    if (left.get(head) === right.get(head)) continue;
     const [bloc, year] = head.split("/");
-    return { bloc, year };
+    return { bloc, year: year ?? "?" };
   }
   return { bloc: "?", year: "?" };
 }

@@ -33,6 +33,15 @@ describe("outcomeOf", () => {
     expect(firstDifference(a, b)).toEqual({ bloc: "1", year: "2023" });
   });
 
+  it("names the bloc and year that only one reading ranks", () => {
+    const none = outcomeOf([], 2023);
+    const some = outcomeOf([row("A", 2, 900)], 2023);
+    expect(firstDifference(none, some)).toEqual({ bloc: "2", year: "2023" });
+    const two = outcomeOf([row("A", 1, 900), row("B", 3, 400)], 2023);
+    const three = outcomeOf([row("B", 3, 400)], 2023);
+    expect(firstDifference(three, two)).toEqual({ bloc: "1", year: "2023" });
+  });
+
   it("differs when the order within the bloc's widest quota changes", () => {
     // Bloc 3 in 2025 has 9 individual slots: ranks down to 9 matter.
     const names = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
