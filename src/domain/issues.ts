@@ -107,9 +107,9 @@ export const ISSUE_DEFINITIONS = define({
   YEAR_MISSING: {
     severity: "error",
     vi: (p) =>
-      `Không xác định được năm của “${p.unit}”: cần cột “Năm”, năm trong tên trang tính hoặc tiêu đề, hoặc chọn năm khi chạy.`,
+      `Không xác định được năm của “${p.unit}”: cần cột “Năm”, hoặc năm trong tên trang tính hay tiêu đề (năm chọn khi chạy chỉ dùng cho bảng không ghi năm khi không bảng nào khác ghi năm).`,
     en: (p) =>
-      `The year of “${p.unit}” is unknown: a “Year” column, a year in the sheet name or title, or a year chosen for the run is needed.`,
+      `The year of “${p.unit}” is unknown: a “Year” column, or a year in the sheet name or title, is needed (a year chosen for the run dates a year-less table only when no other table states a year).`,
   },
   YEAR_OUT_OF_RANGE: {
     severity: "error",
