@@ -253,10 +253,12 @@ const SPECIAL_FIRST_WORDS: ReadonlySet<string> = new Set([
 export interface RowCache {
   readonly wordKeys: Map<string, string>;
   readonly firstWords: Map<string, boolean>;
+  /** The folded words of the name being keyed (one list for the whole read). */
+  readonly words: string[];
 }
 
 export function newRowCache(): RowCache {
-  return { wordKeys: new Map(), firstWords: new Map() };
+  return { wordKeys: new Map(), firstWords: new Map(), words: [] };
 }
 
 /**
@@ -267,12 +269,13 @@ export function newRowCache(): RowCache {
  */
 export function cachedUnitKey(name: string, cache: RowCache): string {
   const text = name.trim();
-  let key = "";
+  const words = cache.words;
+  words.length = 0;
   let start = 0;
   let plain = true;
   // One pass over the characters: a word of plain ASCII without "y" (a number, "UBND") folds to
   // its lower case with no cache entry (100,000 numbered names do not fill the cache); any other
-  // word is folded once per read.
+  // word is folded once per read. The words are joined once, into one string.
   for (let i = 0; i <= text.length; i += 1) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
     if (code !== 0x20) {
@@ -285,12 +288,11 @@ export function cachedUnitKey(name: string, cache: RowCache): string {
       folded = unitKey(word.toLowerCase());
       cache.wordKeys.set(word, folded);
     }
-    // Joined as it goes: no list of words per name.
-    key = start === 0 ? folded : key + " " + folded;
+    words.push(folded);
     start = i + 1;
     plain = true;
   }
-  return key;
+  return words.length === 1 ? words[0] : words.join(" ");
 }
 
 /** True when a name's first word may start a total row or a heading (checked in full then). */
