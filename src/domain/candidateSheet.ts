@@ -268,6 +268,19 @@ function sectionText(bloc: BlocResult, lang: Lang): string {
   return `${name}: ${slots}${empty}`;
 }
 
+/** "DTI 2023!", once per sheet: a table may hold 100,000 units of one sheet. */
+const sheetPrefixes = new Map<string, string>();
+
+/** A unit's cell as the sheet writes it: "DTI 2023!B15". */
+function placeText(ref: CellRef): string {
+  let prefix = sheetPrefixes.get(ref.sheet);
+  if (prefix === undefined) {
+    prefix = `${ref.sheet}!`;
+    if (sheetPrefixes.size < 256) sheetPrefixes.set(ref.sheet, prefix);
+  }
+  return prefix + ref.cell;
+}
+
 function unitRow(
   unit: UnitResult,
   index: number,
@@ -289,7 +302,7 @@ function unitRow(
       unit.prizeVnd,
       chosen ? chosen.prizeVnd : null,
       unit.reason[lang],
-      `${unit.source.sheet}!${unit.source.cell}`,
+      placeText(unit.source),
     ],
     style: unit.status,
     link: unit.source,

@@ -67,9 +67,33 @@ function measureOf(ratio: number | null): Bilingual {
 }
 
 /**
+ * "Hạng 12/20, ngoài 1 suất của khối": a unit's rank and the words its bloc shares, written out
+ * in a language only when that language is read (a sheet or a JSON file shows one of the two, and
+ * a bloc may hold 100,000 units). `JSON.stringify` writes it as the two texts.
+ */
+class RankReason implements Bilingual {
+  constructor(
+    private readonly rank: number,
+    private readonly shared: Bilingual,
+  ) {}
+
+  get vi(): string {
+    return "Hạng " + this.rank + this.shared.vi;
+  }
+
+  get en(): string {
+    return "Rank " + this.rank + this.shared.en;
+  }
+
+  toJSON(): Bilingual {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
+/**
  * The reasons of one bloc's collectives. The words every unit of the bloc shares ("/20, ngoài 1
- * suất của khối") are joined once per bloc, so that each unit's reason costs its rank and one join
- * per language: a bloc may hold 100,000 units.
+ * suất của khối") are joined once per bloc, so that each unit's reason is its rank and those words
+ * until it is read: a bloc may hold 100,000 units.
  */
 function collectiveReasons(
   rankedCount: number,
@@ -91,9 +115,9 @@ function collectiveReasons(
   return (unit, rank, status, tie) => {
     switch (status) {
       case "candidate":
-        return { vi: "Hạng " + rank + within.vi, en: "Rank " + rank + within.en };
+        return new RankReason(rank, within);
       case "not-selected":
-        return { vi: "Hạng " + rank + outside.vi, en: "Rank " + rank + outside.en };
+        return new RankReason(rank, outside);
       case "tie": {
         const measure = measureOf(unit.ratio);
         const { size, open } = tie ?? { size: 0, open: 0 };

@@ -44,13 +44,21 @@ describe("rankReadings", () => {
   it("explains each unit in one line in both languages", () => {
     const units = bloc(1, 2023, [900, 950, ...Array.from({ length: 18 }, (_v, i) => 500 + i)]);
     const b1 = blocOf(rankReadings(readings(units), { decisionDate: DATE }), 2023, 1);
-    expect(b1.units[0].reason).toEqual({
+    const texts = (r: { vi: string; en: string }) => ({ vi: r.vi, en: r.en });
+    expect(texts(b1.units[0].reason)).toEqual({
       vi: "Hạng 1/20, trong 1 suất của khối",
       en: "Rank 1 of 20, within the bloc's 1 slot",
     });
-    expect(b1.units[1].reason).toEqual({
+    expect(texts(b1.units[1].reason)).toEqual({
       vi: "Hạng 2/20, ngoài 1 suất của khối",
       en: "Rank 2 of 20, outside the bloc's 1 slot",
+    });
+    // Written out as the two texts wherever the result is serialized.
+    expect(JSON.parse(JSON.stringify(b1.units[1]))).toMatchObject({
+      reason: {
+        vi: "Hạng 2/20, ngoài 1 suất của khối",
+        en: "Rank 2 of 20, outside the bloc's 1 slot",
+      },
     });
     expect(b1.units[0].rankedCount).toBe(20);
   });
