@@ -45,6 +45,7 @@ export function decimalConvention(values: Iterable<unknown>): DecimalConvention 
  *
  * @example
  * settleNumber(parseCellNumber("1.000"), "comma") //=> { kind: "number", value: 1000, … }
+ * settleNumber(parseCellNumber("1,050"), "dot") //=> { kind: "number", value: 1050, … }
  * settleNumber(parseCellNumber("1.000"), null, (v) => v >= 914.31) //=> { kind: "number", value: 1000, … }
  */
 export function settleNumber(
@@ -56,8 +57,12 @@ export function settleNumber(
   const thousand = { kind: "number", value: parsed.thousand, percent: false, decimals: 0 } as const;
   const decimals = (/[.,](\d+)/.exec(parsed.text)?.[1] ?? "").length;
   const decimal = { kind: "number", value: parsed.decimal, percent: false, decimals } as const;
-  if (convention === "comma") return thousand;
-  if (convention === "dot") return decimal;
+  // The convention tells which separator is the decimal one: under "914,31" a "1.000" is one
+  // thousand and a "1,000" is one; under "914.31" the other way round.
+  if (convention !== null) {
+    const separator = /[.,]/.exec(parsed.text)?.[0];
+    return separator === (convention === "comma" ? "," : ".") ? decimal : thousand;
+  }
   if (fits) {
     const t = fits(parsed.thousand);
     const d = fits(parsed.decimal);

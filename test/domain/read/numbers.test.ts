@@ -20,6 +20,9 @@ describe("settleNumber", () => {
   it("settles “1.000” by the table's convention", () => {
     expect(settleNumber(parseCellNumber("1.000"), "comma")).toMatchObject({ value: 1000 });
     expect(settleNumber(parseCellNumber("1.000"), "dot")).toMatchObject({ value: 1 });
+    // The separator the convention does not use for decimals groups thousands.
+    expect(settleNumber(parseCellNumber("1,050"), "dot")).toMatchObject({ value: 1050 });
+    expect(settleNumber(parseCellNumber("1,050"), "comma")).toMatchObject({ value: 1.05 });
   });
 
   it("settles “1.000” by what the value must be, and leaves it open when both fit", () => {
