@@ -598,6 +598,26 @@ function issueFor(person: Nominee, doubt: NomineeDoubt): Issue {
  * matchNominees([nominee({ name: "An", unitName: "UBND P. Thạnh Hoà" })],
  *   [unit({ name: "Phường Thạnh Hòa", bloc: 3, score: 900 })]).byUnit.size //=> 1
  */
+/**
+ * The units a doubtful nominee is offered to, within one bloc of one year: blocs select on their
+ * own, so a name that fits units of two blocs ("Bình Thủy": the district and the ward) would
+ * give one person two awards. The bloc kept is the one of the unit with the highest ratio (then
+ * the lower bloc), where the message says the person is considered for now.
+ */
+function oneBloc(units: readonly UnitScore[]): readonly UnitScore[] {
+  if (units.length < 2) return units;
+  const place = (u: UnitScore) => u.year * 10 + u.bloc;
+  if (units.every((u) => place(u) === place(units[0]))) return units;
+  const measure = (u: UnitScore) => u.ratio ?? (u.maxScore ? u.score / u.maxScore : u.score);
+  let best = units[0];
+  for (const u of units) {
+    const m = measure(u);
+    const b = measure(best);
+    if (m > b || (m === b && place(u) < place(best))) best = u;
+  }
+  return units.filter((u) => place(u) === place(best));
+}
+
 export function matchNominees(
   nominees: readonly Nominee[],
   units: readonly UnitScore[],
@@ -656,7 +676,8 @@ export function matchNominees(
       );
       continue;
     }
-    const doubtful = unsure.filter((u) => u.bloc !== 4);
+    const offered = unsure.filter((u) => u.bloc !== 4);
+    const doubtful = oneBloc(offered);
     if (sure.some((u) => u.bloc === 4) || (sure.length === 0 && doubtful.length === 0)) {
       issues.push(makeIssue("NOMINEE_BLOC_4", person.source, { person: person.name }));
     }
@@ -664,7 +685,8 @@ export function matchNominees(
     if (reason !== null && doubtful.length > 0) {
       const doubt: NomineeDoubt = { reason, units: doubtful };
       doubts.set(person, doubt);
-      issues.push(issueFor(person, doubt));
+      // The message names every unit the text fits, the bloc not kept included.
+      issues.push(issueFor(person, { reason, units: offered }));
       for (const unit of doubtful) pushTo(byUnit, unit, person);
     }
   }

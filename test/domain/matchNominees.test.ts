@@ -275,12 +275,33 @@ describe("matchNominees: a type word never joins two different units", () => {
     });
   });
 
-  it("offers “Bình Thủy” to the district and the ward of that name, for confirmation", () => {
-    expect(matchOf("UBND Bình Thủy")).toEqual({
-      units: ["UBND quận Bình Thủy", "UBND phường Bình Thủy (Quận Bình Thủy)"],
+  it("offers “Bình Thủy”, district or ward, once: in the bloc of the higher ratio, naming both", () => {
+    const district = unit({ name: "UBND quận Bình Thủy", bloc: 2, score: 900, maxScore: 1000 });
+    const ward = unit({ name: "UBND phường Bình Thủy", bloc: 3, score: 475, maxScore: 500 });
+    expect(matchOf("UBND Bình Thủy", [district, ward])).toEqual({
+      units: ["UBND phường Bình Thủy"],
       doubt: "several-units",
       codes: ["NOMINEE_UNIT_AMBIGUOUS"],
     });
+    const lowerWard = unit({ name: "UBND phường Bình Thủy", bloc: 3, score: 400, maxScore: 500 });
+    expect(matchOf("UBND Bình Thủy", [district, lowerWard]).units).toEqual(["UBND quận Bình Thủy"]);
+    const person = nominee({ name: "Nguyễn Văn An", unitName: "Bình Thủy" });
+    const [issue] = matchNominees([person], [district, ward]).issues;
+    expect(issue.message.vi).toContain("UBND quận Bình Thủy");
+    expect(issue.message.vi).toContain("UBND phường Bình Thủy");
+  });
+
+  it("never makes one person a candidate in two blocs", () => {
+    const district = unit({ name: "UBND quận Bình Thủy", bloc: 2, score: 900, maxScore: 1000 });
+    const ward = unit({ name: "UBND phường Bình Thủy", bloc: 3, score: 475, maxScore: 500 });
+    const person = nominee({ name: "Nguyễn Văn An", unitName: "Bình Thủy" });
+    const result = rankReadings(readings([district, ward], { nominees: [person] }), {
+      decisionDate: "2024-03-31",
+    });
+    const chosen = result.years[0].blocs.flatMap((b) =>
+      b.individuals.filter((i) => i.status !== "reserve").map((i) => [b.bloc, i.name]),
+    );
+    expect(chosen).toEqual([[3, "Nguyễn Văn An"]]);
   });
 });
 
