@@ -40,6 +40,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The score table on sheet “${p.sheet}” can be read two ways for ${p.roleEn}: column ${p.first} “${p.firstHeader}” or column ${p.second} “${p.secondHeader}”, and the two give different results (${p.differsEn}); this table is not ranked. Choose the column: “Chọn cột” (Choose columns) in the task pane, or --column ${p.option}="${p.firstHeader}" on the command line.`,
   },
+  YEAR_CONFLICT: {
+    severity: "error",
+    vi: (p) =>
+      `Trang “${p.sheet}” mang tên năm ${p.sheetYear} nhưng tiêu đề bảng ghi năm ${p.titleYear}; số suất mỗi năm khác nhau nên bảng này chưa được xếp hạng. Hãy sửa tên trang hoặc tiêu đề, hoặc chọn năm khi chạy (--year ${p.titleYear} ở dòng lệnh, ô “Năm xét” trong ngăn tác vụ).`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is named for ${p.sheetYear} but its title states ${p.titleYear}; quotas differ by year, so this table is not ranked. Correct the sheet name or the title, or choose the year for the run (--year ${p.titleYear} on the command line, the “Year” box in the task pane).`,
+  },
   UNIT_NAME_MISSING: {
     severity: "error",
     vi: () => "Dòng có điểm nhưng không có tên đơn vị; dòng này không được xếp hạng.",

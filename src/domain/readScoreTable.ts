@@ -321,13 +321,24 @@ function readTable(
   const { options } = context;
   const titles = titleTexts(frame, floor);
   const sheetYear = yearFromSheetName(frame.grid.sheet);
-  const titleYear = sheetYear === null ? yearOfTitles(titles) : null;
+  const titleYear = yearOfTitles(titles);
+  // A sheet copied from another year's file may keep its old name or its old title: when the two
+  // state different years, the officer's choice of year settles it, else the table is refused.
+  const conflict = sheetYear !== null && titleYear !== null && sheetYear !== titleYear;
   const statedYear =
-    sheetYear !== null
+    sheetYear !== null && (!conflict || options.year !== titleYear)
       ? ({ year: sheetYear, source: "sheet" } as const)
       : titleYear !== null
         ? ({ year: titleYear, source: "title" } as const)
         : null;
+  const yearConflict =
+    conflict && options.year !== sheetYear && options.year !== titleYear
+      ? makeIssue("YEAR_CONFLICT", headerCellOf(frame, frame.first), {
+          sheet: frame.grid.sheet,
+          sheetYear: sheetYear as number,
+          titleYear: titleYear as number,
+        })
+      : null;
   const mapping = mapColumns(frame, {
     named: options.columns ?? {},
     year: statedYear?.year ?? options.year ?? null,
@@ -338,8 +349,8 @@ function readTable(
   const blocs = blocContextOf(frame, titles, plan, options);
   const rows = readRows(frame, plan, blocs, context.rowCache);
   const notes: Bilingual[] = [];
-  let refusal: Issue | null = null;
-  if (mapping.alternatives.length > 0) {
+  let refusal: Issue | null = yearConflict;
+  if (refusal === null && mapping.alternatives.length > 0) {
     const year = statedYear?.year ?? plan.headerYear ?? options.year ?? null;
     const mine = outcomeOf(rows.rows, year);
     for (const alternative of mapping.alternatives) {

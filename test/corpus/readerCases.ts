@@ -563,4 +563,69 @@ export const READER_CASES: readonly CorpusCase[] = [
       absent: ["SCORE_MISSING", "UNIT_NAME_MISSING"],
     },
   },
+  {
+    id: "sheet-year-against-title-year",
+    title: "A sheet named “DTI 2025” whose title states 2024 is refused, naming both years",
+    sheets: () => [
+      {
+        name: "DTI 2025",
+        rows: [
+          ["BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024"],
+          [],
+          ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+          ["Sở Tư pháp", 1, 1000, 800],
+          ["Sở Nội vụ", 1, 1000, 900],
+        ],
+      },
+    ],
+    expect: {
+      runnable: false,
+      issues: [{ code: "YEAR_CONFLICT", sheet: "DTI 2025", cell: "A3" }],
+    },
+  },
+  {
+    id: "sheet-year-against-title-year-chosen",
+    title: "The same sheet ranks in the year the officer chose, one of the two it states",
+    year: 2024,
+    sheets: () => [
+      {
+        name: "DTI 2025",
+        rows: [
+          ["BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024"],
+          [],
+          ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+          ["Sở Tư pháp", 1, 1000, 800],
+          ["Sở Nội vụ", 1, 1000, 900],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2024/1": ["Sở Nội vụ"] },
+      absent: ["YEAR_CONFLICT"],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
+    id: "dot-decimals-comma-thousands",
+    title: "Scores typed “914.31” with one “1,050”: the comma groups thousands",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, "914.31"],
+          ["Sở Nội vụ", 1, 1000, "920.5"],
+          ["Sở Công Thương", 1, 1100, "1,050"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Công Thương"] },
+      ranked: 3,
+      invalid: 0,
+    },
+  },
 ];

@@ -16,6 +16,8 @@ const SAMPLE_PARAMS: IssueParams = {
   bloc: 1,
   first: "B9",
   firstBloc: 1,
+  sheetYear: 2025,
+  titleYear: 2024,
   person: "An",
   closest: "Sở Tư pháp",
   name: "DTI",
