@@ -310,6 +310,20 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `“${p.unit}”, on a hidden row, is proposed (year ${p.year}, bloc ${p.bloc}). Unhide the row and check it before submitting.`,
   },
+  SHEET_DRAFT_SKIPPED: {
+    severity: "warning",
+    vi: (p) =>
+      `Trang “${p.name}” là bản nháp hoặc bản sao (theo tên trang) nên không được đọc; nếu đó là bảng điểm chính thức, hãy đổi tên trang hoặc chọn trang này.`,
+    en: (p) =>
+      `Sheet “${p.name}” is a draft or a copy (by its name) and was not read; if it holds the official scores, rename it or choose it.`,
+  },
+  SHEET_DRAFT_READ: {
+    severity: "warning",
+    vi: (p) =>
+      `Bảng điểm chỉ có ở trang “${p.name}”, mà tên trang cho biết đây là bản nháp; trang này đã được đọc. Chỉ đề xuất theo kết quả đã thẩm định, chính thức.`,
+    en: (p) =>
+      `The only score table is on sheet “${p.name}”, whose name says it is a draft; it was read. Propose only from appraised, official results.`,
+  },
   SHEET_HIDDEN: {
     severity: "info",
     vi: (p) => `Trang “${p.name}” đang ẩn nên không được đọc; chọn trang này nếu cần xếp hạng.`,

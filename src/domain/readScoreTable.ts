@@ -178,8 +178,25 @@ function isNomineeSheet(sheet: CellSheet, nomineeSheet: string | undefined): boo
   return findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader) !== null;
 }
 
+/** Sheet names of a draft or a copy: "Bản nháp 2024", "Dự thảo", "2023 (chưa thẩm định)", "Backup". */
+const DRAFT_SHEET =
+  /\b(?:nhap|du thao|draft|chua tham dinh|chua chinh thuc|tam tinh|sao luu|backup)\b/;
+
+/**
+ * True for a sheet whose name says it is a draft or a copy, not the scores to rank.
+ *
+ * @example
+ * isDraftSheetName("Bản nháp 2024 (chưa thẩm định)") //=> true
+ * isDraftSheetName("Chính thức 2023") //=> false
+ */
+export function isDraftSheetName(name: string): boolean {
+  return DRAFT_SHEET.test(foldText(name));
+}
+
 interface SheetChoice {
   readonly read: CellSheet[];
+  /** Visible draft sheets passed over: read only when no other visible sheet holds a table. */
+  readonly drafts: CellSheet[];
   /** Hidden sheets passed over: read only when no other sheet holds a table. */
   readonly hidden: CellSheet[];
   /** Visible sheets the officer's chosen sheets leave out (named when they hold a table). */
@@ -207,13 +224,16 @@ function chooseSheets(sheets: readonly CellSheet[], options: ReadScoreOptions): 
     const isWanted = (s: CellSheet): boolean => wanted.some((n) => sameSheetName(n, s.name));
     return {
       read: usable.filter(isWanted),
+      drafts: [],
       hidden: [],
       leftOut: usable.filter((s) => !isWanted(s) && s.hidden !== true),
       issues,
     };
   }
+  const visible = usable.filter((s) => s.hidden !== true);
   return {
-    read: usable.filter((s) => s.hidden !== true),
+    read: visible.filter((s) => !isDraftSheetName(s.name)),
+    drafts: visible.filter((s) => isDraftSheetName(s.name)),
     hidden: usable.filter((s) => s.hidden === true),
     leftOut: [],
     issues,
@@ -469,6 +489,18 @@ export function readScoreTables(
   const seen: string[] = [];
   for (const sheet of chosen.read) {
     const result = readSheetTables(sheet, context, sheet.hidden === true);
+    reads.push(...result.reads);
+    issues.push(...result.issues);
+    seen.push(...result.seen);
+  }
+  // Draft sheets: read when no other visible sheet holds a table (with a warning), else named.
+  const officialTables = reads.length > 0 || issues.some((i) => i.code === "COLUMN_AMBIGUOUS");
+  for (const sheet of chosen.drafts) {
+    const result = readSheetTables(sheet, context, false);
+    if (result.reads.length === 0 && result.issues.length === 0) continue;
+    const code = officialTables ? "SHEET_DRAFT_SKIPPED" : "SHEET_DRAFT_READ";
+    issues.push({ ...makeIssue(code, null, { name: sheet.name }), sheet: sheet.name });
+    if (officialTables) continue;
     reads.push(...result.reads);
     issues.push(...result.issues);
     seen.push(...result.seen);

@@ -628,4 +628,62 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 0,
     },
   },
+  {
+    id: "draft-beside-official",
+    title: "“Bản nháp 2023” beside “Chính thức 2023”: the official sheet ranks, the draft is named",
+    sheets: () => [
+      flat(
+        "Bản nháp 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Y tế", 1, 1000, 999],
+          ["Sở Nội vụ", 1, 1000, 900],
+        ],
+      ),
+      flat(
+        "Chính thức 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Y tế", 1, 1000, 850],
+          ["Sở Nội vụ", 1, 1000, 900],
+        ],
+      ),
+      flat(
+        "Dự thảo 2024 (chưa thẩm định)",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [["Sở Y tế", 1, 1000, 990]],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Nội vụ"] },
+      issues: [
+        { code: "SHEET_DRAFT_SKIPPED", sheet: "Bản nháp 2023" },
+        { code: "SHEET_DRAFT_SKIPPED", sheet: "Dự thảo 2024 (chưa thẩm định)" },
+      ],
+      absent: ["DUPLICATE_UNIT"],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
+    id: "draft-only",
+    title: "A workbook whose only table is on a draft sheet: read, with a warning",
+    sheets: () => [
+      flat(
+        "Bản nháp 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Y tế", 1, 1000, 850],
+          ["Sở Nội vụ", 1, 1000, 900],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Nội vụ"] },
+      issues: [{ code: "SHEET_DRAFT_READ", sheet: "Bản nháp 2023" }],
+      ranked: 2,
+    },
+  },
 ];
