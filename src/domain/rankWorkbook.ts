@@ -53,7 +53,8 @@ export interface EngineReadings {
   readonly nominees: {
     readonly nominees: readonly Nominee[];
     readonly issues: readonly Issue[];
-    readonly table: DetectedTable | null;
+    /** The nominee tables read (none without a nominee sheet). */
+    readonly tables: readonly DetectedTable[];
   };
   /** The council's decisions, when a decisions table was given. */
   readonly decisions?: DecisionReading | null;
@@ -477,8 +478,8 @@ const UNIT_TEXT_CODES: readonly string[] = [
   "NOMINEE_UNIT_UNSURE",
 ];
 
-function atUnitCell(issue: Issue, table: DetectedTable | null): Issue {
-  const column = table?.columns.unit;
+function atUnitCell(issue: Issue, tables: readonly DetectedTable[]): Issue {
+  const column = tables.find((t) => t.sheet === issue.sheet)?.columns.unit;
   if (!column || issue.cell === null || !UNIT_TEXT_CODES.includes(issue.code)) return issue;
   return { ...issue, cell: `${column}${rowOfCell(issue.cell)}` };
 }
@@ -511,7 +512,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  *
  * @example
  * rankReadings({ scores: { units: [soTuPhap], invalid: [], issues: [], tables: [] },
- *   nominees: { nominees: [], issues: [], table: null } }, { decisionDate: "2024-03-31" })
+ *   nominees: { nominees: [], issues: [], tables: [] } }, { decisionDate: "2024-03-31" })
  *   .years[0].blocs[0].units[0].status //=> "candidate"
  */
 export function rankReadings(readings: EngineReadings, options: RankOptions): AwardResult {
@@ -557,14 +558,15 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   // A nominee without a year in a run of several years would be proposed in every one of them:
   // such nominees are set aside with one error that says how to date them.
   const undated = years.length > 1 ? readings.nominees.nominees.filter((n) => n.year === null) : [];
-  if (undated.length > 0) {
-    const table = readings.nominees.table;
-    const sheet = table?.sheet ?? undated[0].source.sheet;
+  const undatedSheets = new Map<string, Nominee[]>();
+  for (const person of undated) pushTo(undatedSheets, person.source.sheet, person);
+  for (const [sheet, people] of undatedSheets) {
+    const table = readings.nominees.tables.find((t) => t.sheet === sheet);
     issues.push(
       makeIssue(
         "NOMINEE_YEAR_UNSTATED",
-        table ? { sheet, cell: table.range.split(":")[0] } : undated[0].source,
-        { sheet, count: undated.length, years: years.join(", ") },
+        table ? { sheet, cell: table.range.split(":")[0] } : people[0].source,
+        { sheet, count: people.length, years: years.join(", ") },
       ),
     );
   }
@@ -575,7 +577,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     return false;
   });
   const match = matchNominees(nominees, unitsInRun);
-  issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.table)));
+  issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.tables)));
 
   const errorCells = errorCellsByRow(readings.scores.issues);
   issues.push(...(readings.decisions?.issues ?? []));
@@ -599,7 +601,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
         unscored: unscoredByBloc.get(key) ?? [],
         nomineesByUnit: match.byUnit,
         doubts: match.doubts,
-        hasNomineeTable: readings.nominees.table !== null,
+        hasNomineeTable: readings.nominees.tables.length > 0,
         basis,
         errorCells,
         hiddenUnits: readings.scores.hiddenUnits,
@@ -625,9 +627,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     years: yearResults,
     unplaced: [...unplaced].sort((a, b) => a.order - b.order),
     issues: sortIssues(issues),
-    tables: readings.nominees.table
-      ? [...readings.scores.tables, readings.nominees.table]
-      : [...readings.scores.tables],
+    tables: [...readings.scores.tables, ...readings.nominees.tables],
   };
 }
 

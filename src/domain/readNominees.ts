@@ -31,7 +31,8 @@ import { cellAddress, columnLetter, foldText, matchKey } from "./text";
 export interface NomineeReading {
   readonly nominees: readonly Nominee[];
   readonly issues: readonly Issue[];
-  readonly table: DetectedTable | null;
+  /** The nominee tables read, in sheet order (none when the workbook has no nominee sheet). */
+  readonly tables: readonly DetectedTable[];
 }
 
 export interface ReadNomineeOptions {
@@ -64,8 +65,8 @@ export function isDirectMark(value: unknown): boolean {
 const SKIP_TEXTS = /^(?:tong|tong cong|cong|total|khoi\b|bloc\b)/;
 
 /**
- * Reads the nominee sheet: the one named (hidden or not), else the first visible sheet whose
- * header row (within the first 30 rows) has a person-name column and a unit column.
+ * Reads the nominee sheets: the one named (hidden or not), else every visible sheet whose header
+ * row (within the first 30 rows) has a person-name column and a unit column.
  *
  * @example
  * readNominees([{ name: "Cá nhân", values: [["Họ và tên", "Đơn vị"], ["Lê Văn An", "Sở Y tế"]] }]).nominees[0].unitKey
@@ -85,12 +86,12 @@ export function readNominees(
       return {
         nominees: [],
         issues: [makeIssue("SHEET_NOT_FOUND", null, { name: wanted })],
-        table: null,
+        tables: [],
       };
     }
     const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
     if (!header) {
-      return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], table: null };
+      return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], tables: [] };
     }
     return readNomineeSheet(sheet, header);
   }
@@ -102,15 +103,24 @@ export function readNominees(
       hidden.push(sheetHiddenIssue(sheet.name));
     }
   }
+  // Units may send their lists on several sheets ("Cá nhân khối 1-2", "Cá nhân khối 3"): every
+  // visible nominee sheet is read, its people after those of the sheets before it.
+  const nominees: Nominee[] = [];
+  const issues: Issue[] = [...hidden];
+  const tables: DetectedTable[] = [];
   for (const sheet of candidates) {
     if (sheet.hidden === true) continue;
     const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
-    if (header) {
-      const reading = readNomineeSheet(sheet, header);
-      return { ...reading, issues: [...hidden, ...reading.issues] };
-    }
+    if (!header) continue;
+    const reading = readNomineeSheet(sheet, header);
+    const offset = nominees.length;
+    for (const person of reading.nominees)
+      nominees.push({ ...person, order: offset + person.order });
+    issues.push(...reading.issues);
+    tables.push(...reading.tables);
   }
-  return { nominees: [], issues: [...hidden, makeIssue("NO_NOMINEE_SHEET", null)], table: null };
+  if (tables.length === 0) issues.push(makeIssue("NO_NOMINEE_SHEET", null));
+  return { nominees, issues, tables };
 }
 
 function readNomineeSheet(
@@ -209,5 +219,5 @@ function readNomineeSheet(
     notes: [],
     refused: false,
   };
-  return { nominees, issues, table };
+  return { nominees, issues, tables: [table] };
 }

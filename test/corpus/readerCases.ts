@@ -686,4 +686,46 @@ export const READER_CASES: readonly CorpusCase[] = [
       ranked: 2,
     },
   },
+  {
+    id: "nominees-on-two-sheets",
+    title: "Nominees on two sheets (“Cá nhân khối 1-2”, “Cá nhân khối 3”): both are read",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Sở Tư pháp", 1, 1000, 900],
+          ["UBND quận Bình Thủy", 2, 1000, 900],
+          ["UBND xã Tân Thạnh", 3, 500, 480],
+          ["UBND xã Trường Long", 3, 500, 470],
+        ],
+      ),
+      flat(
+        "Cá nhân khối 1-2",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x"],
+          [2, "Trần Thị Bình", "Chuyên viên", "UBND quận Bình Thủy", "x"],
+        ],
+      ),
+      flat(
+        "Cá nhân khối 3",
+        ["STT", "Họ và tên", "Đơn vị công tác", "Chức vụ"],
+        [
+          [1, "Lê Văn Cờ", "UBND xã Trường Long", "Công chức"],
+          [2, "Võ Thị Dung", "UBND xã Tân Thạnh", "Công chức"],
+          [3, "Tên Không Đơn Vị", "UBND xã Không Có", "Công chức"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      individuals: {
+        "2023/1": ["Nguyễn Văn An"],
+        "2023/2": ["Trần Thị Bình"],
+        "2023/3": ["Võ Thị Dung", "Lê Văn Cờ"],
+      },
+      issues: [{ code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân khối 3", cell: "C4" }],
+    },
+  },
 ];

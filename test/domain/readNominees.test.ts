@@ -20,7 +20,7 @@ describe("readNominees", () => {
       source: { sheet: "Cá nhân đề xuất", cell: "B2" },
     });
     expect(reading.nominees[2].unitKey).toBe(matchKey("UBND xã Tân Thới"));
-    expect(reading.table).toMatchObject({
+    expect(reading.tables[0]).toMatchObject({
       sheet: "Cá nhân đề xuất",
       kind: "nominees",
       headerRow: 1,
@@ -66,7 +66,7 @@ describe("readNominees", () => {
     expect(reading.nominees[0].direct).toBe(false);
     const none = readNominees([officerLayout()]);
     expect(none.nominees).toEqual([]);
-    expect(none.table).toBeNull();
+    expect(none.tables).toEqual([]);
     expect(none.issues.map((i) => [i.code, i.severity])).toEqual([["NO_NOMINEE_SHEET", "info"]]);
   });
 
@@ -74,7 +74,7 @@ describe("readNominees", () => {
     const renamed = { ...nomineeSheet("Danh sách"), rowOffset: 3, colOffset: 1 };
     const reading = readNominees([officerLayout(), renamed], { nomineeSheet: "Danh sách" });
     expect(reading.nominees[0].source).toEqual({ sheet: "Danh sách", cell: "C5" });
-    expect(reading.table?.headerRow).toBe(4);
+    expect(reading.tables[0]?.headerRow).toBe(4);
     const missing = readNominees([nomineeSheet()], { nomineeSheet: "Khen thưởng" });
     expect(missing.issues.map((i) => [i.code, i.params.name])).toEqual([
       ["SHEET_NOT_FOUND", "Khen thưởng"],
@@ -109,7 +109,7 @@ describe("readNominees", () => {
     const hidden: CellSheet = { ...nomineeSheet(), hidden: true };
     const skipped = readNominees([officerLayout(), hidden]);
     expect(skipped.nominees).toEqual([]);
-    expect(skipped.table).toBeNull();
+    expect(skipped.tables).toEqual([]);
     expect(skipped.issues.map((i) => [i.code, i.severity, i.sheet, i.cell])).toEqual([
       ["SHEET_HIDDEN", "info", "Cá nhân đề xuất", null],
       ["NO_NOMINEE_SHEET", "info", null, null],
@@ -119,10 +119,20 @@ describe("readNominees", () => {
     expect(named.issues.map((i) => i.code)).not.toContain("SHEET_HIDDEN");
   });
 
+  it("reads every visible nominee sheet, each one's people after the sheet before", () => {
+    const first = nomineeSheet();
+    const second: CellSheet = { ...nomineeSheet(), name: "Cá nhân khối 3" };
+    const reading = readNominees([first, second]);
+    expect(reading.tables.map((t) => t.sheet)).toEqual(["Cá nhân đề xuất", "Cá nhân khối 3"]);
+    expect(reading.nominees).toHaveLength(2 * readNominees([first]).nominees.length);
+    expect(reading.nominees.map((n) => n.order)).toEqual(reading.nominees.map((_n, i) => i));
+    expect(reading.nominees.at(-1)?.source.sheet).toBe("Cá nhân khối 3");
+  });
+
   it("reads the visible nominee sheet and reports the hidden one beside it", () => {
     const old: CellSheet = { ...nomineeSheet(), name: "Cá nhân 2022", hidden: true };
     const reading = readNominees([old, nomineeSheet()]);
-    expect(reading.table?.sheet).toBe("Cá nhân đề xuất");
+    expect(reading.tables.map((t) => t.sheet)).toEqual(["Cá nhân đề xuất"]);
     expect(reading.issues.filter((i) => i.code === "SHEET_HIDDEN").map((i) => i.sheet)).toEqual([
       "Cá nhân 2022",
     ]);
