@@ -728,4 +728,45 @@ export const READER_CASES: readonly CorpusCase[] = [
       issues: [{ code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân khối 3", cell: "C4" }],
     },
   },
+  {
+    id: "groups-within-blocs",
+    title:
+      "“Nhóm 1: …” groups in bloc 1 and “UBND huyện …” headings among communes are headings; a district with a blank score is reported",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["BẢNG ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"],
+          [],
+          ["STT", "Tên cơ quan, đơn vị", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"],
+          ["I", "KHỐI SỞ, BAN, NGÀNH"],
+          ["1", "Nhóm 1: Cơ quan có cung cấp dịch vụ công trực tuyến"],
+          [1, "Sở Tư pháp", 1000, 900, 90],
+          [2, "Sở Y tế", 1000, 850, 85],
+          ["2", "Nhóm 2: Cơ quan chỉ đánh giá chính quyền số"],
+          [3, "Sở Xây dựng", 700, 665, 95],
+          ["II", "KHỐI UBND QUẬN, HUYỆN"],
+          [4, "UBND quận Bình Thủy", 1000, 900, 90],
+          [5, "Huyện Phong Điền", null, null, null],
+          ["III", "KHỐI UBND XÃ, PHƯỜNG, THỊ TRẤN"],
+          [null, "UBND quận Ninh Kiều"],
+          [6, "UBND phường Cái Khế", 500, 450, 90],
+          [null, "UBND huyện Thới Lai"],
+          [7, "UBND xã Tân Thạnh", 500, 480, 96],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/1": ["Sở Xây dựng"],
+        "2023/2": ["UBND quận Bình Thủy"],
+        "2023/3": ["UBND xã Tân Thạnh", "UBND phường Cái Khế"],
+      },
+      issues: [{ code: "SCORE_MISSING", sheet: "DTI 2023", cell: "D12" }],
+      absent: ["UNIT_IN_TWO_BLOCS"],
+      ranked: 6,
+      invalid: 1,
+    },
+  },
 ];

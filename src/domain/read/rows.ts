@@ -23,7 +23,7 @@ import { yearOfCell } from "../headers";
 import { makeIssue } from "../issues";
 import type { Issue, IssueCode, IssueParams } from "../issues";
 import { isBloc } from "../rules";
-import { columnLetter, foldText, unitKey } from "../text";
+import { columnLetter, foldText, unitKey, unitNameForm } from "../text";
 import type { Bloc, BlocSource, CellRef } from "../types";
 import type { Grid } from "./grid";
 import { isBlankCell, rowOf, shownValue, verticalMergesIn } from "./grid";
@@ -199,6 +199,17 @@ function isSignatureRow(cells: readonly unknown[]): boolean {
     if (SIGNATURE_START.test(foldText(value))) return true;
   }
   return false;
+}
+
+/** A group within a bloc: "Nhóm 1: …", "Nhóm II", "Nhóm cơ quan …", "Group 2". */
+const GROUP_HEADING = /^(?:nhom|group)\s+(?:\d+|[ivx]+|[a-d]|co quan|don vi|cac)\b/;
+
+const DISTRICT_TYPES: ReadonlySet<string> = new Set(["quận", "huyện", "thị xã", "thành phố"]);
+
+/** True for a district-level name: "UBND huyện Thới Lai", "Quận Ninh Kiều", "TX. Long Mỹ". */
+function isDistrictName(name: string): boolean {
+  const type = unitNameForm(name).type;
+  return type !== null && DISTRICT_TYPES.has(type);
 }
 
 /** Looks like a heading: "Quận …", "Huyện …", "Thị xã …", "Thành phố …", or ALL CAPS. */
@@ -559,10 +570,18 @@ export function readRows(
     const yearValue = plan.year !== null ? cells[plan.year.col] : undefined;
     const hasBlocValue = !isBlankCell(blocValue);
     const hasYearValue = !isBlankCell(yearValue);
-    if (weak && !hasBlocValue && !hasYearValue && !excluded) {
+    if (!hasData && !hasBlocValue && !hasYearValue && !excluded) {
       // Only text that reads as a heading is taken for one: a unit whose number and scores were
-      // left blank must be reported, not silently turned into a heading.
-      if (looksLikeHeading(rawName, folded || foldText(rawName))) {
+      // left blank must be reported, not silently turned into a heading. A group of a bloc
+      // ("Nhóm 1: Cơ quan có dịch vụ công trực tuyến") is one, numbered or not; a district
+      // ("UBND huyện Thới Lai") is one among communes, and a unit among districts.
+      const f = folded || foldText(rawName);
+      const district = isDistrictName(rawName);
+      if (
+        GROUP_HEADING.test(f) ||
+        (district && sectionBloc === 3) ||
+        (weak && looksLikeHeading(rawName, f) && !(district && sectionBloc === 2))
+      ) {
         group = rawName;
         continue;
       }
