@@ -769,4 +769,34 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 1,
     },
   },
+  {
+    id: "penalty-then-final",
+    title: "“Điểm đạt được | Điểm trừ | Điểm sau khi trừ”: the score after the penalty ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Điểm trừ", "Điểm sau khi trừ"],
+        [
+          ["Sở Tư pháp", 1, 1000, 900, 0, 900],
+          ["Sở Y tế", 1, 1000, 950, 100, 850],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Tư pháp"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "two-years-side-by-side",
+    title: "“Điểm tối đa 2022 | Điểm 2022 | Điểm tối đa 2023 | Điểm 2023” on a 2023 sheet: 2023 ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa 2022", "Điểm 2022", "Điểm tối đa 2023", "Điểm 2023"],
+        [
+          ["Sở Tư pháp", 1, 500, 499, 1000, 800],
+          ["Sở Y tế", 1, 500, 300, 1000, 900],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 2, invalid: 0 },
+  },
 ];

@@ -207,9 +207,18 @@ const TOTAL_PHRASES = fold([
   "tổng hợp",
   "chung",
   "toàn bộ",
+  "sau khi trừ",
+  "sau trừ",
+  "sau khi cộng",
+  "sau cộng trừ",
+  "sau điều chỉnh",
+  "cuối cùng",
+  "chung cuộc",
   "total",
   "overall",
   "sum",
+  "adjusted",
+  "after deductions",
 ]);
 const SELF_PHRASES = fold([
   "tự đánh giá",
@@ -237,9 +246,12 @@ const APPRAISED_PHRASES = fold([
   "official",
 ]);
 
-/** A stated maximum: "(thang 100)", "(thang điểm 1.000)", "(tối đa 1000 điểm)", "(out of 100)". */
+/**
+ * A stated maximum: "(thang 100)", "(thang điểm 1.000)", "(tối đa 1000 điểm)", "(out of 100)";
+ * never a year ("Điểm tối đa 2022" is the 2022 maximum, not a maximum of 2022).
+ */
 const STATED_MAX =
-  /\b(?:thang(?: diem)?|toi da|out of|max(?:imum)?)\s+(\d{1,3}(?: \d{3})+|\d+)(?: diem)?\b/;
+  /\b(?:thang(?: diem)?|toi da|out of|max(?:imum)?)\s+(?!20\d\d\b)(\d{1,3}(?: \d{3})+|\d+)(?: diem)?\b/;
 
 /**
  * A date that names its month, folded: "ngày 20 tháng 3 năm 2024", "tháng 3 năm 2024",

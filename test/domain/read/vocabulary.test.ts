@@ -47,6 +47,11 @@ describe("maxFromHeader", () => {
     expect(maxFromHeader(text)).toBeNull();
   });
 
+  it("does not read the year of “Điểm tối đa 2022” as a maximum", () => {
+    expect(maxFromHeader("Điểm tối đa 2022")).toBeNull();
+    expect(describeHeader("Điểm tối đa 2022")).toMatchObject({ role: "maxScore", year: 2022 });
+  });
+
   it("reads a maximum written beside a date or a year", () => {
     expect(maxFromHeader("Điểm (thang 100) năm 2023")).toBe(100);
     expect(maxFromHeader("Ngày 20 tháng 3 năm 2024 (thang điểm 1.000)")).toBe(1000);
