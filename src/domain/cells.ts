@@ -52,6 +52,8 @@ const NUMBER_BODY = /^(?:\d+(?:[.,\s]\d+)*|[.,]\d+)$/;
  * parseCellNumber("1.000,5") //=> { kind: "number", value: 1000.5, percent: false, decimals: 1 }
  * parseCellNumber("91,25%") //=> { kind: "number", value: 91.25, percent: true, decimals: 2 }
  * parseCellNumber("1.000") //=> { kind: "ambiguous", text: "1.000", thousand: 1000, decimal: 1 }
+ * parseCellNumber("942,5 điểm") //=> { kind: "number", value: 942.5, percent: false, decimals: 1 }
+ * parseCellNumber("-") //=> { kind: "blank" }
  * parseCellNumber("#N/A") //=> { kind: "error", value: "#N/A" }
  */
 export function parseCellNumber(value: unknown): ParsedNumber {
@@ -71,15 +73,22 @@ export function parseCellNumber(value: unknown): ParsedNumber {
     return text === "" ? BLANK : { kind: "text", text };
   }
   const text = cleanText(value);
-  if (text === "") return BLANK;
+  if (text === "" || DASHES.has(text)) return BLANK;
   const upper = text.toUpperCase();
   if (CELL_ERROR_SET.has(upper)) return { kind: "error", value: upper };
   return parseNumberText(text);
 }
 
+/** A dash typed for "no value" ("-", "–", "—"): blank, as an empty cell. */
+const DASHES: ReadonlySet<string> = new Set(["-", "\u2013", "\u2014", "--"]);
+
+/** A unit of points written after the number: "942,5 điểm", "1.000 điểm", "85 points". */
+const POINTS_WORD = /\s*(?:điểm|điểm\.|diem|points?|pts?\.?)$/iu;
+
 /** Parses trimmed, non-blank text; anything that is not a plain number is `text`. */
 function parseNumberText(text: string): ParsedNumber {
-  let body = text;
+  let body = text.normalize("NFC").replace(POINTS_WORD, "");
+  if (body === "") return { kind: "text", text };
   let negative = false;
   let percent = false;
   if (body.endsWith("%")) {

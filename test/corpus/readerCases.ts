@@ -786,7 +786,8 @@ export const READER_CASES: readonly CorpusCase[] = [
   },
   {
     id: "two-years-side-by-side",
-    title: "“Điểm tối đa 2022 | Điểm 2022 | Điểm tối đa 2023 | Điểm 2023” on a 2023 sheet: 2023 ranks",
+    title:
+      "“Điểm tối đa 2022 | Điểm 2022 | Điểm tối đa 2023 | Điểm 2023” on a 2023 sheet: 2023 ranks",
     sheets: () => [
       flat(
         "DTI 2023",
@@ -798,5 +799,32 @@ export const READER_CASES: readonly CorpusCase[] = [
       ),
     ],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 2, invalid: 0 },
+  },
+  {
+    id: "cells-officers-type",
+    title:
+      "“942,5 điểm”, a dash for “not assessed”, and “Không xét” typed in the score and max cells",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
+        [
+          ["Sở Tư pháp", 1, "1.000 điểm", "942,5 điểm", null],
+          ["Sở Nội vụ", 1, "1.000 điểm", "900 điểm", null],
+          ["Sở Y tế", 1, "-", "-", "Chưa đánh giá"],
+          ["Sở Xây dựng", 1, "Không xét", "Không xét", null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"] },
+      statuses: [
+        [2023, "Sở Y tế", "excluded"],
+        [2023, "Sở Xây dựng", "excluded"],
+      ],
+      ranked: 4,
+      invalid: 0,
+    },
   },
 ];

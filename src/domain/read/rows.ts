@@ -834,7 +834,7 @@ function readMeasure(
           code: "MAX_NOT_POSITIVE",
           params: { unit, max: max.value },
         });
-    } else if (!(excluded && max.kind === "blank" && out.score === null)) {
+    } else if (!(excluded && (max.kind === "blank" || exclusionText(max)) && out.score === null)) {
       addProblem(issues, places, plan.maxScore.col, numberProblem(max, "maxScore", unit));
     }
   } else if (plan.statedMax !== null) {

@@ -581,6 +581,8 @@ const EXCLUSION_PHRASES = fold([
   "Không tham gia đánh giá",
   "Không xét khen thưởng",
   "Không xét thi đua",
+  "Chưa đánh giá",
+  "Chưa xếp hạng",
   "Not ranked",
   "Not considered",
   "Excluded",
