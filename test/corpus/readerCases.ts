@@ -827,4 +827,20 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 0,
     },
   },
+  {
+    id: "result-column-holds-ratio",
+    title: "“Kết quả” holding score ÷ max × 100 beside score and max is read as the ratio",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Kết quả"],
+        [
+          ["Sở Tư pháp", 1, 1000, 950, 95],
+          ["Sở Nội vụ", 1, 500, 470, 94],
+          ["Sở Y tế", 1, 700, 630, 90],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Tư pháp"] }, ranked: 3, invalid: 0 },
+  },
 ];

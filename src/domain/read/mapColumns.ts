@@ -466,6 +466,41 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     }
   }
 
+  // A "score" column whose values are another score ÷ max on most rows ("Kết quả" 95 beside
+  // 950 of 1000) is the table's ratio, written without "%".
+  let ratioWhy = ratios.why;
+  if (
+    scores.kept.length > 1 &&
+    ratios.kept.length === 0 &&
+    !named.ratio &&
+    !named.score &&
+    maxes.kept.length === 1
+  ) {
+    const maxCol = { col: maxes.kept[0].col };
+    for (const candidate of scores.kept) {
+      const bare: number[] = [];
+      for (const cells of rows) {
+        const p = settleNumber(parseCellNumber(cells[candidate.col]), convention);
+        if (p.kind === "number" && !p.percent) bare.push(p.value);
+      }
+      const scale = columnRatioScale(bare);
+      if (scale === null || scale === "mixed") continue;
+      const base = scores.kept.find(
+        (other) =>
+          other !== candidate &&
+          agreesMostly(agreementOf(rows, other.col, maxCol, candidate.col, convention, scale)),
+      );
+      if (base === undefined) continue;
+      scores.kept = scores.kept.filter((c) => c !== candidate);
+      ratios.kept = [candidate];
+      ratioWhy = {
+        vi: `bằng cột ${listColumns(grid, [base])} ÷ điểm tối đa`,
+        en: `column ${listColumns(grid, [base])} ÷ max`,
+      };
+      break;
+    }
+  }
+
   const ratioCol = named.ratio?.col ?? ratios.kept[0]?.col ?? null;
   const bareRatios: number[] = [];
   if (ratioCol !== null) {
@@ -519,7 +554,7 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
   const chosenMax =
     named.maxScore ?? (maxes.kept[0] ? choice(grid, maxes.kept[0], maxWhy ?? MATCHED) : null);
   const chosenRatio =
-    named.ratio ?? (ratios.kept[0] ? choice(grid, ratios.kept[0], ratios.why ?? MATCHED) : null);
+    named.ratio ?? (ratios.kept[0] ? choice(grid, ratios.kept[0], ratioWhy ?? MATCHED) : null);
   const statedMax = chosenScore !== null && chosenMax === null ? stated(chosenScore.col) : null;
 
   const base = {
