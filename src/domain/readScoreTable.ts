@@ -295,6 +295,17 @@ function ambiguityIssue(
   const letter = (c: ColumnChoice | null): string =>
     c === null ? "?" : columnLetter(grid.colOffset + c.col);
   const wording = roleWords(role);
+  // Score ÷ max against the ratio the table writes: each reading has its own choice to name.
+  const divided = role === "ratio" && plan.ratio === null && plan.score !== null;
+  const maxHeader = plan.maxScore?.header ?? plan.statedMax?.header ?? "";
+  const dividedHint: Record<string, string> =
+    divided && other !== null
+      ? {
+          hint: `${ROLE_OPTIONS.maxScore}="${maxHeader}" (điểm ÷ điểm tối đa) hoặc --column ${ROLE_OPTIONS.ratio}="${other.header}" (tỷ lệ ghi trong bảng)`,
+          hintEn: `${ROLE_OPTIONS.maxScore}="${maxHeader}" (score ÷ max) or --column ${ROLE_OPTIONS.ratio}="${other.header}" (the ratio the table writes)`,
+          firstHeader: `${plan.score?.header ?? ""} ÷ ${maxHeader}`,
+        }
+      : {};
   const yearVi =
     differs.year !== String(2025) || plan.headerYear !== null ? ` năm ${differs.year}` : "";
   return makeIssue("COLUMN_AMBIGUOUS", headerCellOf(frame, mine?.col ?? frame.first), {
@@ -309,6 +320,7 @@ function ambiguityIssue(
     secondHeader: other?.header ?? "",
     differs: `khối ${differs.bloc}${yearVi}`,
     differsEn: `bloc ${differs.bloc}${yearVi.replace(" năm", ",")}`,
+    ...dividedHint,
   });
 }
 

@@ -616,12 +616,7 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
 
   // A written ratio that disagrees with score ÷ max on most rows is another reading: ranked by
   // it, the table may come out differently.
-  if (
-    plan.measure === "computed-ratio" &&
-    chosenScore !== null &&
-    chosenRatio !== null &&
-    !named.maxScore
-  ) {
+  if (plan.measure === "computed-ratio" && chosenScore !== null && chosenRatio !== null) {
     const max =
       chosenMax !== null
         ? { col: chosenMax.col }
@@ -632,15 +627,14 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
         vi: `Cột tỷ lệ ${columnLetter(grid.colOffset + chosenRatio.col)} không khớp điểm ÷ điểm tối đa ở ${a.checked - a.agreeing}/${a.checked} dòng.`,
         en: `Ratio column ${columnLetter(grid.colOffset + chosenRatio.col)} disagrees with score ÷ max on ${a.checked - a.agreeing} of ${a.checked} rows.`,
       };
-      alternatives.push({
-        role: "ratio",
-        plan: build(chosenScore, null, chosenRatio, [note], "written-ratio"),
-      });
-      return {
-        ok: true,
-        plan: { ...plan, notes: [...plan.notes, note], ratio: null },
-        alternatives,
-      };
+      const written = build(chosenScore, null, chosenRatio, [note], "written-ratio");
+      const computed = { ...plan, notes: [...plan.notes, note], ratio: null };
+      // The officer's choice settles it: a named ratio is ranked as written, a named max (or
+      // score) is divided; with neither, the two readings are compared.
+      if (named.ratio) return { ok: true, plan: written, alternatives };
+      if (named.maxScore || named.score) return { ok: true, plan: computed, alternatives };
+      alternatives.push({ role: "ratio", plan: written });
+      return { ok: true, plan: computed, alternatives };
     }
   }
   return { ok: true, plan, alternatives };

@@ -271,9 +271,37 @@ describe("score, max and ratio that agree", () => {
       ],
       OPTIONS,
     );
-    expect(result.issues.find((i) => i.code === "COLUMN_AMBIGUOUS")?.params).toMatchObject({
-      option: "ratio",
-    });
+    const refusal = result.issues.find((i) => i.code === "COLUMN_AMBIGUOUS");
+    expect(refusal?.params).toMatchObject({ option: "ratio" });
+    // Each reading with the choice that names it: the max to divide by, or the written ratio.
+    expect(refusal?.message.vi).toContain(
+      `--column max="Điểm tối đa" (điểm ÷ điểm tối đa) hoặc --column ratio="Tỷ lệ (%)"`,
+    );
+    expect(refusal?.message.en).toContain(
+      `--column max="Điểm tối đa" (score ÷ max) or --column ratio="Tỷ lệ (%)"`,
+    );
     expect(candidates(result)).toEqual([]);
+  });
+
+  it.each([
+    [{ ratio: "Tỷ lệ (%)" }, ["Sở Nội vụ"]],
+    [{ maxScore: "Điểm tối đa" }, ["Sở Tư pháp"]],
+  ] as const)("ranks as the officer chose after such a refusal: %j", (columns, chosen) => {
+    const result = rankWorkbook(
+      [
+        {
+          name: "DTI 2023",
+          values: [
+            ["Đơn vị", "Khối", "Điểm đạt được", "Điểm tối đa", "Tỷ lệ (%)"],
+            ["Sở Tư pháp", 1, 900, 1000, 60],
+            ["Sở Nội vụ", 1, 800, 1000, 95],
+            ["Sở Y tế", 1, 700, 1000, 50],
+          ],
+        },
+      ],
+      { ...OPTIONS, columns },
+    );
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(candidates(result)).toEqual(chosen);
   });
 });
