@@ -643,7 +643,7 @@ function readUnit(
 ): RawRow {
   const source = places.ref(plan.unit.col);
   const issues: Issue[] = [];
-  let name = rawName;
+  let name = withoutListMarks(rawName);
   if (name.length > MAX_NAME_LENGTH) {
     issues.push(makeIssue("NAME_TOO_LONG", source, { length: name.length, kept: MAX_NAME_LENGTH }));
     name = name.slice(0, MAX_NAME_LENGTH);
@@ -709,6 +709,27 @@ function readUnit(
     note: plan.note !== null ? cellText(cells[plan.note.col]) : "",
     issues: issues.length > 0 ? issues : NO_ISSUES,
   };
+}
+
+/** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */
+const LEADING_NUMBER = /^\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])\s+(?=\p{L})/u;
+/** A footnote mark after a name: " (*)", "(**)", " *". */
+const FOOTNOTE_MARK = /\s*(?:\(\*+\)|\*+)$/;
+
+/**
+ * A unit name without the list number or footnote mark the officer typed into its cell
+ * ("3. Sở Tư pháp", "Ban Dân tộc (*)"); any other name as it is.
+ *
+ * @example
+ * withoutListMarks("2.3 UBND xã Tân Thạnh") //=> "UBND xã Tân Thạnh"
+ * withoutListMarks("Phường 1") //=> "Phường 1"
+ */
+export function withoutListMarks(name: string): string {
+  const first = name.charCodeAt(0);
+  let out = name;
+  if (first >= 0x30 && first <= 0x39) out = out.replace(LEADING_NUMBER, "");
+  if (out.endsWith("*") || out.endsWith("*)")) out = out.replace(FOOTNOTE_MARK, "");
+  return out === "" ? name : out;
 }
 
 const NUMBER_ISSUES: ReadonlySet<string> = new Set([

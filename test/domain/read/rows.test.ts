@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cachedUnitKey, newRowCache } from "../../../src/domain/read/rows";
+import { cachedUnitKey, newRowCache, withoutListMarks } from "../../../src/domain/read/rows";
 import { cleanText, unitKey } from "../../../src/domain/text";
 
 /** Words as officers write them: cases, tone placements, "y"/"i", numbers and abbreviations. */
@@ -56,4 +56,26 @@ describe("cachedUnitKey", () => {
     expect(cachedUnitKey("UBND Phường Thạnh Hoà", cache)).toBe(unitKey("ubnd phường thạnh hòa"));
     expect(cachedUnitKey("UBND Phường Thạnh Hoà", cache)).toBe(unitKey("ubnd phường thạnh hòa"));
   });
+});
+
+describe("withoutListMarks", () => {
+  it.each([
+    [
+      "3. Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ",
+      "Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ",
+    ],
+    ["2.3 UBND xã Tân Thạnh", "UBND xã Tân Thạnh"],
+    ["12) Sở Y tế", "Sở Y tế"],
+    ["Ban Dân tộc (*)", "Ban Dân tộc"],
+    ["Sở Nội vụ **", "Sở Nội vụ"],
+  ])("takes the list number or footnote mark off “%s”", (written, name) => {
+    expect(withoutListMarks(written)).toBe(name);
+  });
+
+  it.each(["Phường 1", "UBND phường 30/4", "30 Tháng 4", "2024", "Xã Tân Thạnh (A)"])(
+    "keeps “%s” as it is",
+    (name) => {
+      expect(withoutListMarks(name)).toBe(name);
+    },
+  );
 });
