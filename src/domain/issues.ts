@@ -208,6 +208,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The nominee list on sheet “${p.sheet}” states no year while the scores cover ${p.years}: ${p.count} people are not considered, so that none is proposed in every year. Add a “Năm” column, put the year in the sheet name (e.g. “Cá nhân 2023”), or choose one year to rank.`,
   },
+  NOMINEE_YEAR_NOT_SCORED: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.person}” được đề xuất cho năm ${p.year}, nhưng sổ không có bảng điểm năm ${p.year} (có: ${p.years || "không năm nào"}); người này chưa được xét. Hãy thêm bảng điểm năm đó hoặc sửa năm.`,
+    en: (p) =>
+      `“${p.person}” is proposed for ${p.year}, but the workbook has no ${p.year} scores (it has: ${p.years || "none"}); the person is not considered. Add that year's scores or correct the year.`,
+  },
   NOMINEE_UNIT_AMBIGUOUS: {
     severity: "warning",
     vi: (p) =>

@@ -643,6 +643,17 @@ export function matchNominees(
   const ordered = [...nominees].sort((a, b) => a.order - b.order);
   for (const person of ordered) {
     const text = cleanText(person.unitName);
+    if (person.year !== null && !indexes.has(person.year)) {
+      // Proposed for a year the workbook has no scores of: that, not the unit, is what to fix.
+      issues.push(
+        makeIssue("NOMINEE_YEAR_NOT_SCORED", person.source, {
+          person: person.name,
+          year: person.year,
+          years: years.join(", "),
+        }),
+      );
+      continue;
+    }
     const inYears = years.filter((y) => person.year === null || y === person.year);
     const sure: UnitScore[] = [];
     const unsure: UnitScore[] = [];

@@ -199,14 +199,20 @@ describe("rankReadings", () => {
     expect(other?.params).toEqual({ count: 2, years: "2022, 2023", year: 2024 });
   });
 
-  it("sets aside nominees of other years with the chosen year, and reports them as unknown without", () => {
+  it("sets aside nominees of other years with the chosen year, and reports their unscored year without", () => {
     const units = bloc(1, 2024, [900]);
     const nominees = [nominee({ name: "An", unitName: "K1-0", year: 2023 })];
     const chosen = rankReadings(readings(units, { nominees }), { decisionDate: DATE, year: 2024 });
     expect(chosen.issues.find((i) => i.code === "ROWS_OF_OTHER_YEARS")?.params.count).toBe(1);
     expect(codes(chosen)).not.toContain("NOMINEE_UNIT_UNKNOWN");
     const all = rankReadings(readings(units, { nominees }), { decisionDate: DATE });
-    expect(codes(all)).toContain("NOMINEE_UNIT_UNKNOWN");
+    // The year, not the unit, is what is missing: the message says so.
+    expect(codes(all)).not.toContain("NOMINEE_UNIT_UNKNOWN");
+    expect(all.issues.find((i) => i.code === "NOMINEE_YEAR_NOT_SCORED")?.params).toMatchObject({
+      person: "An",
+      year: 2023,
+      years: "2024",
+    });
   });
 
   it("ranks every year present when no year is chosen", () => {
