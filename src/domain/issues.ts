@@ -215,6 +215,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `“${p.person}” is proposed for ${p.year}, but the workbook has no ${p.year} scores (it has: ${p.years || "none"}); the person is not considered. Add that year's scores or correct the year.`,
   },
+  NOMINEES_AWAIT_TABLE: {
+    severity: "warning",
+    vi: (p) =>
+      `${p.count} người đề xuất có đơn vị không tìm thấy trong các bảng đã xếp hạng; đơn vị của họ có thể nằm ở bảng chưa được xếp hạng (trang ${p.sheet}). Hãy xử lý lỗi của bảng đó rồi chạy lại.`,
+    en: (p) =>
+      `${p.count} nominees have units not found in the ranked tables; their units may be in the table not ranked (sheet ${p.sheet}). Resolve that table's error and run again.`,
+  },
   NOMINEE_UNIT_AMBIGUOUS: {
     severity: "warning",
     vi: (p) =>

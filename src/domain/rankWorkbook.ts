@@ -577,7 +577,22 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
     return false;
   });
   const match = matchNominees(nominees, unitsInRun);
-  issues.push(...match.issues.map((issue) => atUnitCell(issue, readings.nominees.tables)));
+  // With a score table not ranked, a nominee's unit may well be in it: one warning says so,
+  // instead of a message per person that their unit does not exist.
+  const refused = readings.scores.tables.filter((t) => t.kind === "scores" && t.refused);
+  const unknown = match.issues.filter((i) => i.code === "NOMINEE_UNIT_UNKNOWN");
+  if (refused.length > 0 && unknown.length > 0) {
+    issues.push(
+      makeIssue("NOMINEES_AWAIT_TABLE", null, {
+        count: unknown.length,
+        sheet: refused.map((t) => `“${t.sheet}”`).join(", "),
+      }),
+    );
+  }
+  for (const issue of match.issues) {
+    if (refused.length > 0 && issue.code === "NOMINEE_UNIT_UNKNOWN") continue;
+    issues.push(atUnitCell(issue, readings.nominees.tables));
+  }
 
   const errorCells = errorCellsByRow(readings.scores.issues);
   issues.push(...(readings.decisions?.issues ?? []));

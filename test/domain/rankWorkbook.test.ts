@@ -10,7 +10,7 @@ import type {
   UnitScore,
 } from "../../src/domain/types";
 import { flatTable, nomineeSheet, officerLayout } from "../fixtures/layouts";
-import { invalidRows, readings } from "../fixtures/readings";
+import { NOMINEE_TABLE, invalidRows, readings } from "../fixtures/readings";
 import { nominee, unit } from "../fixtures/units";
 
 const DATE = "2024-03-31";
@@ -213,6 +213,34 @@ describe("rankReadings", () => {
       year: 2023,
       years: "2024",
     });
+  });
+
+  it("says once that nominees may belong to a table not ranked, instead of one unknown unit each", () => {
+    const units = bloc(1, 2024, [900]);
+    const nominees = [
+      nominee({ name: "An", unitName: "Sở Y tế", year: 2024 }),
+      nominee({ name: "Bình", unitName: "Sở Nội vụ", year: 2024 }),
+    ];
+    const base = readings(units, { nominees });
+    const refusedTable = {
+      ...NOMINEE_TABLE,
+      sheet: "DTI 2024 (khối 2)",
+      kind: "scores" as const,
+      refused: true,
+    };
+    const result = rankReadings(
+      { ...base, scores: { ...base.scores, tables: [refusedTable] } },
+      { decisionDate: DATE },
+    );
+    expect(codes(result)).not.toContain("NOMINEE_UNIT_UNKNOWN");
+    expect(result.issues.find((i) => i.code === "NOMINEES_AWAIT_TABLE")?.params).toEqual({
+      count: 2,
+      sheet: "“DTI 2024 (khối 2)”",
+    });
+    // Without a refused table, each is reported at its row.
+    expect(
+      codes(rankReadings(base, { decisionDate: DATE })).filter((c) => c === "NOMINEE_UNIT_UNKNOWN"),
+    ).toHaveLength(2);
   });
 
   it("ranks every year present when no year is chosen", () => {
