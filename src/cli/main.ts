@@ -47,6 +47,17 @@ export interface CliIo {
   readonly now: () => Date;
 }
 
+/**
+ * Lets a reader close the pipe early (`dti-awards rank … | head`): writing to a closed pipe
+ * ends the output quietly instead of crashing with EPIPE; any other stream error still throws.
+ * The files were written before the summary, and the exit code stays the run's.
+ */
+export function tolerateClosedPipe(stream: NodeJS.EventEmitter): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

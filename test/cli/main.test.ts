@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { EventEmitter } from "events";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -10,6 +11,7 @@ import {
   uncachedFormulaSheets,
   writeFixture,
 } from "../fixtures/workbooks";
+import { tolerateClosedPipe } from "../../src/cli/main";
 import { runCli, type CliRun } from "./runCli";
 
 const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
@@ -410,5 +412,18 @@ describe("dti-awards demo", () => {
     expect(result.stdout).toContain("UBND phường An Cư");
     expect(result.stdout).toContain(`Đã ghi: ${out}`);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe("dti-awards output into a pipe closed early", () => {
+  it("ends the output quietly when the reader has gone, and still throws any other error", () => {
+    const stream = new EventEmitter();
+    tolerateClosedPipe(stream);
+    expect(() =>
+      stream.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" })),
+    ).not.toThrow();
+    expect(() =>
+      stream.emit("error", Object.assign(new Error("no space left"), { code: "ENOSPC" })),
+    ).toThrow("no space left");
   });
 });
