@@ -65,7 +65,31 @@ function classify<R extends string>(key: string, table: SynonymTable<R>): R | nu
  * classifyNomineeHeader("Đơn vị công tác") //=> "unit"
  */
 export function classifyNomineeHeader(text: string): NomineeHeaderRole | null {
-  return classify(headerKey(text), FOLDED_NOMINEE);
+  const key = headerKey(text);
+  const role = classify(key, FOLDED_NOMINEE);
+  // "Chức vụ, đơn vị công tác": one column for both, read as the unit (the title is split off).
+  if (role === "title" && isTitleAndUnitKey(key)) return "unit";
+  if (role !== null) return role;
+  // "Là người trực tiếp thực hiện (x)": the mark column, however it is worded around.
+  return DIRECT_PHRASE.test(key) ? "direct" : null;
+}
+
+const DIRECT_PHRASE = /(?:^| )truc tiep(?: |$)/;
+
+/** A header key naming the title and the unit in one column ("Chức vụ, đơn vị công tác"). */
+function isTitleAndUnitKey(key: string): boolean {
+  return /^(?:chuc vu|chuc danh)\b/.test(key) && /\b(?:don vi|co quan)\b/.test(key);
+}
+
+/**
+ * True for the header of a column that holds the title and the unit together, "Kỹ sư, UBND xã
+ * Tân Thạnh".
+ *
+ * @example
+ * isTitleAndUnitHeader("Chức vụ, đơn vị công tác") //=> true
+ */
+export function isTitleAndUnitHeader(text: string): boolean {
+  return isTitleAndUnitKey(headerKey(text));
 }
 
 const NONE: Readonly<Record<string, never>> = {};

@@ -222,6 +222,27 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `${p.count} nominees have units not found in the ranked tables; their units may be in the table not ranked (sheet ${p.sheet}). Resolve that table's error and run again.`,
   },
+  NOMINEE_LISTED_TWICE: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.person}” đã có trong danh sách (ô ${p.first}, đơn vị “${p.unit}”); dòng này không được xét thêm, để một người không nhận hai Bằng khen trong một đợt.`,
+    en: (p) =>
+      `“${p.person}” is already listed (cell ${p.first}, unit “${p.unit}”); this row is not considered again, so that no one receives two Bằng khen in one round.`,
+  },
+  NOMINEE_SAME_NAME: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.person}” trùng họ tên với người ở ô ${p.first} (đơn vị “${p.unit}”); nếu là một người thì chỉ được đề nghị một lần. Hãy xác nhận, hoặc ghi chức vụ để phân biệt.`,
+    en: (p) =>
+      `“${p.person}” has the same name as the person at cell ${p.first} (unit “${p.unit}”); if they are one person, they may be proposed only once. Confirm, or write the title to tell them apart.`,
+  },
+  NOMINEE_YEAR_SEVERAL: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô năm của “${p.person}” ghi nhiều năm (“${p.year}”); mỗi dòng là một người đề nghị cho một năm, nên người này chưa được xét. Hãy ghi một năm, mỗi năm một dòng.`,
+    en: (p) =>
+      `The year cell of “${p.person}” states several years (“${p.year}”); each row proposes a person for one year, so this person is not considered. Write one year, one row a year.`,
+  },
   NOMINEE_UNIT_AMBIGUOUS: {
     severity: "warning",
     vi: (p) =>

@@ -9,6 +9,7 @@ import {
   columnReadings,
   findHeaderRow,
   isNomineeHeader,
+  isTitleAndUnitHeader,
   mayBeHeaderRow,
   mapHeaderRow,
   nomineeColumns,
@@ -41,12 +42,24 @@ export interface ReadNomineeOptions {
   readonly ignoreSheets?: readonly string[];
 }
 
-const DIRECT_MARKS = new Set(["x", "co", "yes", "y", "1", "true", "dung"]);
+const DIRECT_MARKS = new Set([
+  "x",
+  "co",
+  "yes",
+  "y",
+  "1",
+  "true",
+  "dung",
+  "truc tiep",
+  "truc tiep thuc hien",
+  "direct",
+  "directly",
+]);
 const CHECK_MARKS = /^[\u2713\u2714\u2611\u2705\u221a]$/;
 
 /**
  * True for a mark that says the person directly does the work: "x", "X", "✓", "có", "yes", "1",
- * 1, true.
+ * 1, true, "Trực tiếp"; "Gián tiếp", "không" and blanks are not.
  *
  * @example
  * isDirectMark("x") //=> true
@@ -93,7 +106,8 @@ export function readNominees(
     if (!header) {
       return { nominees: [], issues: [makeIssue("NO_NOMINEE_SHEET", null)], tables: [] };
     }
-    return readNomineeSheet(sheet, header);
+    const reading = readNomineeSheet(sheet, header);
+    return withoutRepeats(reading.nominees, [...reading.issues], reading.tables);
   }
   // A hidden sheet is read only when named; the hidden ones that look like nominee sheets are
   // reported here (readScoreTables reports the other hidden sheets).
@@ -120,7 +134,71 @@ export function readNominees(
     tables.push(...reading.tables);
   }
   if (tables.length === 0) issues.push(makeIssue("NO_NOMINEE_SHEET", null));
-  return { nominees, issues, tables };
+  return withoutRepeats(nominees, issues, tables);
+}
+
+/** Forms of address written before a name: not part of it ("Ông Nguyễn Văn An", "Đ/c …"). */
+const ADDRESS = /^(?:ông\/bà|ông|bà|đồng chí|đ\/c|đc\.?)\s+/iu;
+/** Degrees written before a name ("ThS. Lê Văn An"): kept as written, left out when comparing. */
+const DEGREES = /^(?:(?:pgs|gs|ts|ths|ks|cn|bs|ls)\.\s*)+/;
+
+/** A person's name without the form of address an officer may type before it. */
+export function personName(text: string): string {
+  const name = text.replace(ADDRESS, "");
+  return name === "" ? text : name;
+}
+
+/** The key two rows of one person share: the name folded, without address or degrees. */
+function personKey(name: string): string {
+  return foldText(personName(name).toLowerCase().replace(DEGREES, ""));
+}
+
+/**
+ * One person is proposed once a year: a row that repeats a person of the same unit, or of the
+ * same name and title, is reported and set aside (it would give one person two Bằng khen); a
+ * person of the same name in another unit without a title that tells them apart is kept and
+ * reported for confirmation.
+ */
+function withoutRepeats(
+  all: readonly Nominee[],
+  issues: Issue[],
+  tables: readonly DetectedTable[],
+): NomineeReading {
+  const seen = new Map<string, Nominee[]>();
+  const kept: Nominee[] = [];
+  for (const person of all) {
+    const key = `${person.year ?? ""}\u0000${personKey(person.name)}`;
+    const before = seen.get(key) ?? [];
+    const same = before.find(
+      (p) =>
+        p.unitKey === person.unitKey ||
+        (person.title !== "" && foldText(p.title) === foldText(person.title)),
+    );
+    const place = (p: Nominee) =>
+      p.source.sheet === person.source.sheet ? p.source.cell : `${p.source.sheet}!${p.source.cell}`;
+    if (same) {
+      issues.push(
+        makeIssue("NOMINEE_LISTED_TWICE", person.source, {
+          person: person.name,
+          first: place(same),
+          unit: same.unitName,
+        }),
+      );
+      continue;
+    }
+    if (before.length > 0) {
+      issues.push(
+        makeIssue("NOMINEE_SAME_NAME", person.source, {
+          person: person.name,
+          first: place(before[0]),
+          unit: before[0].unitName,
+        }),
+      );
+    }
+    seen.set(key, [...before, person]);
+    kept.push(person);
+  }
+  return { nominees: kept, issues, tables };
 }
 
 function readNomineeSheet(
@@ -141,6 +219,7 @@ function readNomineeSheet(
   if (c.direct === undefined) {
     issues.push(makeIssue("NO_DIRECT_COLUMN", ref(header.row, 0)));
   }
+  const combined = c.title === undefined && isTitleAndUnitHeader(header.texts[unitCol] ?? "");
   const statedYear =
     yearFromSheetName(sheet.name) ?? yearFromTitleRows(values.slice(0, header.row));
   const nominees: Nominee[] = [];
@@ -166,7 +245,18 @@ function readNomineeSheet(
     }
     let year: number | null = statedYear;
     let yearCol = personCol;
-    if (c.year !== undefined && cellText(cells[c.year]) !== "") {
+    const yearText = c.year !== undefined ? cellText(cells[c.year]) : "";
+    if ((yearText.match(/(?:^|\D)20\d\d(?!\d)/g) ?? []).length > 1) {
+      // "2022, 2023" or "2022-2023": which round the person is proposed for is the officer's call.
+      issues.push(
+        makeIssue("NOMINEE_YEAR_SEVERAL", ref(r, c.year as number), {
+          person: name,
+          year: yearText,
+        }),
+      );
+      continue;
+    }
+    if (c.year !== undefined && yearText !== "") {
       year = yearOfCell(cells[c.year]);
       yearCol = c.year;
       if (year === null) {
@@ -185,11 +275,15 @@ function readNomineeSheet(
       issues.push(makeIssue("NOMINEE_YEAR_OUT_OF_RANGE", ref(r, yearCol), { person: name, year }));
       continue;
     }
+    // "Kỹ sư CNTT, UBND xã Tân Thạnh" under "Chức vụ, đơn vị công tác": the title, then the unit.
+    const comma = combined ? unitName.indexOf(",") : -1;
+    const ownUnit = comma > 0 ? unitName.slice(comma + 1).trim() : unitName;
+    const ownTitle = comma > 0 ? unitName.slice(0, comma).trim() : "";
     nominees.push({
-      name,
-      title: c.title !== undefined ? cellText(cells[c.title]) : "",
-      unitName,
-      unitKey: matchKey(unitName),
+      name: personName(name),
+      title: c.title !== undefined ? cellText(cells[c.title]) : ownTitle,
+      unitName: ownUnit,
+      unitKey: matchKey(ownUnit),
       direct: c.direct !== undefined && isDirectMark(cells[c.direct]),
       achievement: c.achievement !== undefined ? cellText(cells[c.achievement]) : "",
       year: year !== null && isAwardYear(year) ? year : null,

@@ -121,7 +121,15 @@ describe("readNominees", () => {
 
   it("reads every visible nominee sheet, each one's people after the sheet before", () => {
     const first = nomineeSheet();
-    const second: CellSheet = { ...nomineeSheet(), name: "Cá nhân khối 3" };
+    // Other people on the second sheet: a repeated person would be set aside (tested below).
+    const second: CellSheet = {
+      name: "Cá nhân khối 3",
+      values: first.values.map((row, r) =>
+        r === 0
+          ? row
+          : row.map((v, c) => (c === 1 && typeof v === "string" && v !== "" ? `${v} Hai` : v)),
+      ),
+    };
     const reading = readNominees([first, second]);
     expect(reading.tables.map((t) => t.sheet)).toEqual(["Cá nhân đề xuất", "Cá nhân khối 3"]);
     expect(reading.nominees).toHaveLength(2 * readNominees([first]).nominees.length);
@@ -157,5 +165,89 @@ describe("isDirectMark", () => {
     for (const mark of ["", null, "không", 0, false, "no"]) {
       expect(isDirectMark(mark)).toBe(false);
     }
+  });
+});
+
+describe("readNominees: one person, one proposal a year", () => {
+  const sheet = (rows: unknown[][], header = HEADER): CellSheet => ({
+    name: "Cá nhân đề xuất",
+    values: [header, ...rows],
+  });
+  const HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"];
+
+  it("sets aside a row that repeats a person of the same unit, or of the same name and title", () => {
+    const reading = readNominees([
+      sheet([
+        [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh", "x"],
+        [2, "Ông Dương Hoàng Quân", "Công chức", "UBND xã Trường Xuân", "x"],
+        [3, "Dương Hoàng Quân", "", "UBND xã Tân Thạnh", ""],
+      ]),
+    ]);
+    expect(reading.nominees.map((n) => [n.name, n.unitName])).toEqual([
+      ["Dương Hoàng Quân", "UBND xã Tân Thạnh"],
+    ]);
+    expect(
+      reading.issues.filter((i) => i.code === "NOMINEE_LISTED_TWICE").map((i) => i.cell),
+    ).toEqual(["B3", "B4"]);
+  });
+
+  it("keeps two people of one name in two units, for confirmation", () => {
+    const reading = readNominees([
+      sheet([
+        [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x"],
+        [2, "Nguyễn Văn An", "Công chức", "UBND xã Tân Thạnh", "x"],
+      ]),
+    ]);
+    expect(reading.nominees).toHaveLength(2);
+    expect(reading.issues.find((i) => i.code === "NOMINEE_SAME_NAME")).toMatchObject({
+      cell: "B3",
+      params: { first: "B2", unit: "Sở Tư pháp" },
+    });
+  });
+
+  it("reads “Trực tiếp” and “Gián tiếp” written as words, and a header worded around the mark", () => {
+    const reading = readNominees([
+      sheet(
+        [
+          [1, "Lê Văn Lãnh Đạo", "Giám đốc", "Sở Y tế", "Gián tiếp"],
+          [2, "Trần Thị Chuyên", "Chuyên viên", "Sở Y tế", "Trực tiếp"],
+        ],
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Là người trực tiếp thực hiện (x)"],
+      ),
+    ]);
+    expect(reading.nominees.map((n) => [n.name, n.direct])).toEqual([
+      ["Lê Văn Lãnh Đạo", false],
+      ["Trần Thị Chuyên", true],
+    ]);
+    expect(reading.issues.map((i) => i.code)).not.toContain("NO_DIRECT_COLUMN");
+  });
+
+  it("splits “Chức vụ, đơn vị công tác” into the title and the unit", () => {
+    const reading = readNominees([
+      sheet(
+        [[1, "Dương Hoàng Quân", "Kỹ sư CNTT, UBND xã Tân Thạnh", "x"]],
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Trực tiếp thực hiện"],
+      ),
+    ]);
+    expect(reading.nominees.map((n) => [n.title, n.unitName])).toEqual([
+      ["Kỹ sư CNTT", "UBND xã Tân Thạnh"],
+    ]);
+  });
+
+  it("does not guess the year of a person proposed for several years", () => {
+    const reading = readNominees([
+      sheet(
+        [
+          [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh", "2022, 2023"],
+          [2, "Lý Kim Long", "Công chức", "UBND xã Giai Xuân", "2022-2023"],
+          [3, "Đỗ Hoàng An", "Công chức", "UBND quận Bình Thủy", "2023"],
+        ],
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Năm"],
+      ),
+    ]);
+    expect(reading.nominees.map((n) => [n.name, n.year])).toEqual([["Đỗ Hoàng An", 2023]]);
+    expect(
+      reading.issues.filter((i) => i.code === "NOMINEE_YEAR_SEVERAL").map((i) => i.cell),
+    ).toEqual(["E2", "E3"]);
   });
 });
