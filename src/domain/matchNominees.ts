@@ -487,6 +487,11 @@ function outcomeInYear(text: string, year: YearIndex): Outcome | null {
     if (split) {
       const base = candidatesFor(readName(split.unit), year);
       if (base) outcomes.push(outcomeOf(base, split.group, year));
+      // The district first: "Huyện Thới Lai - UBND xã Tân Thạnh", "Thới Lai, xã Trường Xuân".
+      else if (namesADistrict(split.unit, year)) {
+        const after = candidatesFor(readName(split.group), year);
+        if (after) outcomes.push(outcomeOf(after, split.unit, year));
+      }
     }
   }
   if (outcomes.length === 0) return null;

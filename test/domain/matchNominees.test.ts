@@ -181,6 +181,31 @@ describe("matchNominees: the ways officers write a unit are the same unit, for s
     );
   });
 
+  it("reads the district written before the unit", () => {
+    const units = [
+      unit({
+        name: "UBND xã Tân Thạnh",
+        group: "Huyện Thới Lai",
+        bloc: 3,
+        score: 480,
+        maxScore: 500,
+      }),
+      unit({
+        name: "UBND xã Trường Xuân",
+        group: "Huyện Thới Lai",
+        bloc: 3,
+        score: 470,
+        maxScore: 500,
+      }),
+    ];
+    expect(matchOf("Huyện Thới Lai - UBND xã Tân Thạnh", units)).toEqual(
+      sure("UBND xã Tân Thạnh (Huyện Thới Lai)"),
+    );
+    expect(matchOf("Thới Lai, xã Trường Xuân", units)).toEqual(
+      sure("UBND xã Trường Xuân (Huyện Thới Lai)"),
+    );
+  });
+
   it("reads a district followed by the city, and words in brackets that name no district", () => {
     expect(matchOf("UBND phường An Cư, quận Ninh Kiều, TP. Cần Thơ")).toEqual(
       sure("UBND phường An Cư (Quận Ninh Kiều)"),
