@@ -312,6 +312,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `${p.count} row(s) of other years (${p.years}) are not ranked in this run for ${p.year}.`,
   },
+  DECISION_BEFORE_RESULTS: {
+    severity: "warning",
+    vi: (p) =>
+      `Ngày quyết định ${p.date} còn trong năm điểm ${p.years}, trước khi có kết quả của năm đó; mức tiền thưởng tính theo ngày này. Hãy kiểm tra ngày quyết định.`,
+    en: (p) =>
+      `The decision date ${p.date} falls within score year ${p.years}, before that year's results exist; the prize money follows this date. Check the decision date.`,
+  },
   PRIZE_DATE_UNKNOWN: {
     severity: "warning",
     vi: (p) =>

@@ -629,6 +629,17 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   }));
 
   if (!basis) issues.push(makeIssue("PRIZE_DATE_UNKNOWN", null, { date: options.decisionDate }));
+  // A decision cannot come before the year it rewards is over: the date (and so the prize money)
+  // is then most likely last year's, typed again.
+  const early = years.filter((year) => options.decisionDate < `${year + 1}-01-01`);
+  if (early.length > 0) {
+    issues.push(
+      makeIssue("DECISION_BEFORE_RESULTS", null, {
+        date: options.decisionDate,
+        years: early.join(", "),
+      }),
+    );
+  }
   if (otherYears.size > 0 && options.year !== undefined) {
     const count = [...otherYears.values()].reduce((sum, n) => sum + n, 0);
     const list = [...otherYears.keys()].sort((a, b) => a - b).join(", ");
