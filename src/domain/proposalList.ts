@@ -145,8 +145,12 @@ function percent(value: number, lang: Lang): string {
   return `${lang === "vi" ? text.replace(".", ",") : text}%`;
 }
 
+/**
+ * A score as the list writes it, to four decimals: an index value such as 0.9483 must not read as
+ * the 0.95 of the unit ranked below it.
+ */
 function scoreText(value: number, lang: Lang): string {
-  const text = String(Math.round(value * 100) / 100);
+  const text = String(Math.round(value * 10000) / 10000);
   return lang === "vi" ? text.replace(".", ",") : text;
 }
 

@@ -690,6 +690,8 @@ function settle(
     // the plan) are among them.
     const byScoreAt = plan.measure === "score" && plan.score !== null ? issues.length : -1;
     let ratedBloc = false;
+    // Scores all within 0–1 are index values ("Giá trị DTI" 0,9483): already on one scale.
+    let pointsScale = false;
     if (plan.statedMax !== null && plan.score !== null) {
       issues.push(
         makeIssue("MAX_FROM_HEADER", headerCellOf(frame, plan.score.col), {
@@ -763,6 +765,7 @@ function settle(
         }
       }
       if (raw.bloc !== null && raw.bloc !== 4) ratedBloc = true;
+      if (raw.score !== null && raw.score > 1) pointsScale = true;
       const placed = raw.bloc !== null && year !== null && isAwardYear(year);
       if (errors === 0 && placed && raw.unscored) {
         unscored.push(invalidRow(raw, year, order, []));
@@ -781,7 +784,11 @@ function settle(
       issues.splice(
         byScoreAt,
         0,
-        makeIssue(ratedBloc ? "SCORE_WITHOUT_MAX" : "RANKED_BY_SCORE", where, params),
+        makeIssue(
+          ratedBloc && pointsScale ? "SCORE_WITHOUT_MAX" : "RANKED_BY_SCORE",
+          where,
+          params,
+        ),
       );
     }
   });

@@ -110,6 +110,14 @@ describe("the proposal list", () => {
     expect(list.collectives[0].form).toBe("Bằng khen của Chủ tịch UBND thành phố");
   });
 
+  it("writes an index value to four decimals, so that two ranks never read alike", () => {
+    const result = rankReadings(readings(units(4, [0.9483, 0.9471], null)), {
+      decisionDate: DATE,
+    });
+    const list = buildProposalList(result, result.years[0], "vi", submitter());
+    expect(list.collectives[0].achievement).toContain("Đạt 0,9483 điểm đánh giá, xếp hạng 1/2");
+  });
+
   it("lists the individuals with position, unit and the nominee's own achievement", () => {
     const list = buildProposalList(sample(), sample().years[0], "vi", submitter());
     expect(list.individuals[0]).toMatchObject({

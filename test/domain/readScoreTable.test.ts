@@ -544,6 +544,20 @@ describe("tables without a max score column", () => {
     expect(reading.issues[0].message.en).toContain("add a “Điểm tối đa” or “Tỷ lệ (%)” column");
   });
 
+  it("only notes a score ranking of index values within 0–1, already on one scale", () => {
+    const reading = readScoreTables([
+      {
+        name: "DTI 2023",
+        values: [
+          ["Địa phương", "Khối", "Giá trị DTI"],
+          ["Cần Thơ", 1, 0.9483],
+          ["Hậu Giang", 1, 0.9471],
+        ],
+      },
+    ]);
+    expect(issueLines(reading)).toEqual(["RANKED_BY_SCORE DTI 2023!C1"]);
+  });
+
   it("only notes a score ranking for enterprises, whose award is not by ratio", () => {
     const reading = readScoreTables([
       {
