@@ -34,7 +34,16 @@ const NOMINEE_SYNONYMS: Readonly<Record<NomineeHeaderRole, readonly string[]>> =
   title: ["Chức vụ", "Chức danh", "Title", "Position"],
   direct: ["Trực tiếp thực hiện", "Trực tiếp", "Directly", "Direct"],
   achievement: ["Tóm tắt thành tích", "Thành tích", "Achievement", "Achievements"],
-  unit: ["Đơn vị công tác", "Đơn vị", "Cơ quan", "Cơ quan, đơn vị", "Tên đơn vị", "Unit"],
+  unit: [
+    "Đơn vị công tác",
+    "Đơn vị",
+    "Cơ quan",
+    "Cơ quan, đơn vị",
+    "Cơ quan công tác",
+    "Nơi công tác",
+    "Tên đơn vị",
+    "Unit",
+  ],
   year: ["Năm", "Year"],
 };
 

@@ -222,6 +222,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `${p.count} nominees have units not found in the ranked tables; their units may be in the table not ranked (sheet ${p.sheet}). Resolve that table's error and run again.`,
   },
+  NOMINEE_UNIT_COLUMN_MISSING: {
+    severity: "warning",
+    vi: (p) =>
+      `Trang “${p.sheet}” có danh sách người (${p.headers}) nhưng không có cột đơn vị công tác nên không được đọc; chưa xét cá nhân nào. Hãy đặt tiêu đề “Đơn vị công tác” cho cột đơn vị.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” lists people (${p.headers}) but has no unit column, so it was not read and no individual is considered. Head the unit column “Đơn vị công tác”.`,
+  },
   NOMINEE_LISTED_TWICE: {
     severity: "warning",
     vi: (p) =>

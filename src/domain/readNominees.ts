@@ -133,8 +133,34 @@ export function readNominees(
     issues.push(...reading.issues);
     tables.push(...reading.tables);
   }
-  if (tables.length === 0) issues.push(makeIssue("NO_NOMINEE_SHEET", null));
+  if (tables.length === 0) issues.push(noNomineeTable(candidates));
   return withoutRepeats(nominees, issues, tables);
+}
+
+/**
+ * Why no nominee table was read: a sheet that lists people ("Họ và tên") without a column the
+ * reader takes for their unit is named, since its people would otherwise be lost unseen.
+ */
+function noNomineeTable(sheets: readonly CellSheet[]): Issue {
+  for (const sheet of sheets) {
+    if (sheet.hidden === true) continue;
+    const header = findHeaderRow(
+      sheetValues(sheet),
+      classifyNomineeHeader,
+      (m) => m.columns.person !== undefined && m.columns.unit === undefined && m.texts.length > 1,
+    );
+    if (header) {
+      return makeIssue(
+        "NOMINEE_UNIT_COLUMN_MISSING",
+        {
+          sheet: sheet.name,
+          cell: cellAddress(offsetOf(sheet.rowOffset) + header.row, offsetOf(sheet.colOffset)),
+        },
+        { sheet: sheet.name, headers: header.texts.filter((t) => t !== "").join(" | ") },
+      );
+    }
+  }
+  return makeIssue("NO_NOMINEE_SHEET", null);
 }
 
 /** Forms of address written before a name: not part of it ("Ông Nguyễn Văn An", "Đ/c …"). */

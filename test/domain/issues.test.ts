@@ -17,6 +17,7 @@ const SAMPLE_PARAMS: IssueParams = {
   first: "B9",
   firstBloc: 1,
   sheetYear: 2025,
+  headers: "STT | Họ và tên | Chức vụ",
   titleYear: 2024,
   person: "An",
   closest: "Sở Tư pháp",

@@ -251,3 +251,35 @@ describe("readNominees: one person, one proposal a year", () => {
     ).toEqual(["E2", "E3"]);
   });
 });
+
+describe("readNominees: a list of people whose unit column is not found", () => {
+  it("names the sheet and its headers instead of saying there is no nominee sheet", () => {
+    const reading = readNominees([
+      {
+        name: "Cá nhân đề xuất",
+        values: [
+          ["STT", "Họ và tên", "Chức vụ", "Địa chỉ công tác"],
+          [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh"],
+        ],
+      },
+    ]);
+    expect(reading.tables).toEqual([]);
+    expect(reading.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([
+      ["NOMINEE_UNIT_COLUMN_MISSING", "Cá nhân đề xuất", "A1"],
+    ]);
+    expect(reading.issues[0].severity).toBe("warning");
+  });
+
+  it("reads “Nơi công tác” as the unit column", () => {
+    const reading = readNominees([
+      {
+        name: "Cá nhân đề xuất",
+        values: [
+          ["STT", "Họ và tên", "Chức vụ", "Nơi công tác"],
+          [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh"],
+        ],
+      },
+    ]);
+    expect(reading.nominees.map((n) => n.unitName)).toEqual(["UBND xã Tân Thạnh"]);
+  });
+});
