@@ -40,6 +40,7 @@ export const CLI_COLUMN_ROLES = {
   year: "year",
   exclude: "excluded",
   note: "note",
+  district: "district",
 } as const satisfies Record<string, ColumnRole>;
 export type CliColumnRole = keyof typeof CLI_COLUMN_ROLES;
 
@@ -442,7 +443,9 @@ Options:
                             or by its letter (one to three letters, A to XFD, are a letter);
                             repeatable, one column per role. Roles: name (unit name), score,
                             max (max score), ratio, bloc, year, exclude (marks a unit not
-                            considered), note. The same choice as "Chọn cột" in the task pane.
+                            considered), note, district (the district of each commune, which
+                            tells same-named communes apart). The same choice as "Chọn cột" in
+                            the task pane.
                             E.g. --column score="Tổng điểm" --column max=E
   --bloc N                  every unit of the sheets read is of bloc N (1–4), for a one-bloc sheet
                             without bloc headings or a bloc column
@@ -474,8 +477,9 @@ Tùy chọn:
                             bằng chữ cái của cột (một đến ba chữ cái, A đến XFD, là chữ cột);
                             ghi nhiều lần được, mỗi vai trò một cột. Vai trò: name (tên đơn vị),
                             score (điểm), max (điểm tối đa), ratio (tỷ lệ), bloc (khối), year
-                            (năm), exclude (đánh dấu đơn vị không xét), note (ghi chú). Giống
-                            “Chọn cột” trong ngăn tác vụ.
+                            (năm), exclude (đánh dấu đơn vị không xét), note (ghi chú),
+                            district (quận, huyện của mỗi xã, phân biệt các xã trùng tên).
+                            Giống “Chọn cột” trong ngăn tác vụ.
                             Ví dụ: --column score="Tổng điểm" --column max=E
   --bloc N                  mọi đơn vị của các trang được đọc thuộc khối N (1–4), cho trang chỉ
                             có một khối, không có dòng tên khối hay cột khối

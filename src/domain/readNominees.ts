@@ -27,7 +27,7 @@ import type { Issue } from "./issues";
 import { sheetHiddenIssue } from "./readScoreTable";
 import { isAwardYear } from "./rules";
 import type { CellSheet, DetectedTable, Nominee } from "./types";
-import { cellAddress, columnLetter, foldText, matchKey } from "./text";
+import { cellAddress, columnLetter, foldText, matchKey, unitFormKey } from "./text";
 
 export interface NomineeReading {
   readonly nominees: readonly Nominee[];
@@ -180,10 +180,9 @@ function personKey(name: string): string {
 }
 
 /**
- * One person is proposed once a year: a row that repeats a person of the same unit, or of the
- * same name and title, is reported and set aside (it would give one person two Bằng khen); a
- * person of the same name in another unit without a title that tells them apart is kept and
- * reported for confirmation.
+ * One person is proposed once a year: a row that repeats a person of the same unit is reported
+ * and set aside (it would give one person two Bằng khen); a person of the same name in another
+ * unit is kept and reported for confirmation, since namesakes are common (and so are titles).
  */
 function withoutRepeats(
   all: readonly Nominee[],
@@ -195,11 +194,8 @@ function withoutRepeats(
   for (const person of all) {
     const key = `${person.year ?? ""}\u0000${personKey(person.name)}`;
     const before = seen.get(key) ?? [];
-    const same = before.find(
-      (p) =>
-        p.unitKey === person.unitKey ||
-        (person.title !== "" && foldText(p.title) === foldText(person.title)),
-    );
+    const unit = unitFormKey(person.unitName);
+    const same = before.find((p) => unitFormKey(p.unitName) === unit);
     const place = (p: Nominee) =>
       p.source.sheet === person.source.sheet ? p.source.cell : `${p.source.sheet}!${p.source.cell}`;
     if (same) {

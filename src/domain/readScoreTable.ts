@@ -332,7 +332,11 @@ function blocContextOf(
 ): BlocContext {
   const fromSheet = blocFromSheetName(frame.grid.sheet);
   const fromTitle = blocOfTitles(titles);
-  const fromHeader = blocFromKeywords(headerKey(plan.unit.header), ENTERPRISE_KEYWORDS);
+  // The name column's header may say whose names it holds: "Tên doanh nghiệp", "Quận, huyện".
+  const fromHeader =
+    blocFromKeywords(headerKey(plan.unit.header), ENTERPRISE_KEYWORDS) ??
+    sectionHeading(foldText(plan.unit.header), false, true)?.bloc ??
+    null;
   const fallback: BlocContext["fallback"] =
     fromSheet !== null
       ? { bloc: fromSheet, source: "sheet" }
@@ -881,6 +885,7 @@ function readingsOf(read: TableRead): ColumnReading[] {
   add("year", plan.year);
   add("excluded", plan.excluded);
   add("note", plan.note);
+  add("district", plan.district);
   return out.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column));
 }
 

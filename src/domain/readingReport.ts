@@ -15,6 +15,7 @@ const ROLE_LABELS: Readonly<Record<ColumnReading["role"], Bilingual>> = {
   year: { vi: "Năm", en: "Year" },
   excluded: { vi: "Không xét", en: "Excluded" },
   note: { vi: "Ghi chú", en: "Note" },
+  district: { vi: "Quận, huyện", en: "District" },
   person: { vi: "Họ và tên", en: "Full name" },
   title: { vi: "Chức vụ", en: "Position" },
   direct: { vi: "Trực tiếp thực hiện", en: "Does the work directly" },

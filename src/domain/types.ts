@@ -98,6 +98,7 @@ export const COLUMN_ROLES = [
   "year",
   "excluded",
   "note",
+  "district",
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 

@@ -64,7 +64,7 @@ describe("parseArgs", () => {
   });
 
   it("maps every role of --column to the engine's role, as the pane's “Chọn cột” does", () => {
-    const given = Object.keys(CLI_COLUMN_ROLES).map((role, i) => `${role}=${"ABCDEFGH"[i]}`);
+    const given = Object.keys(CLI_COLUMN_ROLES).map((role, i) => `${role}=${"ABCDEFGHI"[i]}`);
     const parsed = parseArgs(["rank", "a.xlsx", ...given.flatMap((g) => ["--column", g])], TODAY);
     expect(parsed.ok && parsed.command.kind === "rank" && parsed.command.args.columns).toEqual({
       unit: "A",
@@ -75,6 +75,7 @@ describe("parseArgs", () => {
       year: "F",
       excluded: "G",
       note: "H",
+      district: "I",
     });
   });
 

@@ -843,4 +843,78 @@ export const READER_CASES: readonly CorpusCase[] = [
     ],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Tư pháp"] }, ranked: 3, invalid: 0 },
   },
+  {
+    id: "district-column-same-named-communes",
+    title: "Two “Xã Thạnh Phú” told apart by a “Thuộc huyện” column, nominees naming the district",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Thuộc huyện", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["UBND xã Thạnh Phú", "Huyện Cờ Đỏ", 3, 500, 480],
+          ["UBND xã Thạnh Phú", "Huyện Vĩnh Thạnh", 3, 500, 470],
+          ["UBND xã Tân Thạnh", "Huyện Thới Lai", 3, 500, 300],
+        ],
+      ),
+      flat(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Lê Văn Cờ", "Chuyên viên", "UBND xã Thạnh Phú, huyện Cờ Đỏ", "x"],
+          [2, "Lê Văn Vĩnh", "Chuyên viên", "UBND xã Thạnh Phú (Vĩnh Thạnh)", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      absent: ["DUPLICATE_UNIT"],
+      ranked: 3,
+      invalid: 0,
+      individuals: { "2023/3": ["Lê Văn Cờ", "Lê Văn Vĩnh"] },
+    },
+  },
+  {
+    id: "district-table-headed-quan-huyen",
+    title: "A district table whose name column is headed “Quận, huyện” ranks its districts",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Quận, huyện", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Quận Ninh Kiều", 1000, 850],
+          [2, "Quận Bình Thủy", 1000, 907],
+        ],
+        {},
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/2": ["Quận Bình Thủy"] },
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
+    id: "commune-table-with-district-column",
+    title: "“Xã, phường, thị trấn” beside “Quận, huyện”: communes ranked, districts group them",
+    sheets: () => [
+      flat(
+        "Khối 3 năm 2023",
+        ["STT", "Xã, phường, thị trấn", "Quận, huyện", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Xã Thạnh Phú", "Huyện Cờ Đỏ", 500, 480],
+          [2, "Xã Thạnh Phú", "Huyện Vĩnh Thạnh", 500, 470],
+          [3, "Phường An Cư", "Quận Ninh Kiều", 500, 300],
+          [4, "Xã Tân Thạnh", "Huyện Thới Lai", 500, 200],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/3": ["Xã Thạnh Phú", "Xã Thạnh Phú", "Phường An Cư"] },
+      absent: ["DUPLICATE_UNIT"],
+      ranked: 4,
+      invalid: 0,
+    },
+  },
 ];

@@ -175,11 +175,11 @@ describe("readNominees: one person, one proposal a year", () => {
   });
   const HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"];
 
-  it("sets aside a row that repeats a person of the same unit, or of the same name and title", () => {
+  it("sets aside a row that repeats a person of the same unit, however the name is addressed", () => {
     const reading = readNominees([
       sheet([
         [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh", "x"],
-        [2, "Ông Dương Hoàng Quân", "Công chức", "UBND xã Trường Xuân", "x"],
+        [2, "Ông Dương Hoàng Quân", "Công chức", "UBND X. Tân Thạnh", "x"],
         [3, "Dương Hoàng Quân", "", "UBND xã Tân Thạnh", ""],
       ]),
     ]);

@@ -25,7 +25,11 @@ import {
 jest.setTimeout(120_000);
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
-/** The bundled sample workbook: one error and two warnings in its data. */
+/**
+ * The bundled sample workbook: one error and five warnings with the decision date these tests
+ * type (a score above its max; a collective and an individual tie; two namesakes among the
+ * nominees; a decision dated within the score year 2024).
+ */
 const SAMPLE = join(ROOT, "samples", "dti-sample-2024.xlsx");
 const SUPPORT_URL = /<SupportUrl DefaultValue="([^"]+)"/.exec(readFileSync(MANIFEST, "utf8"))![1];
 
@@ -91,7 +95,7 @@ describe("the task pane in Chromium", () => {
     expect(await page.textContent("#result .message-bar.success")).toContain(
       "Đã ghi trang “Đề xuất khen thưởng 2024”",
     );
-    expect(await page.textContent("#result .issues")).toContain("1 lỗi, 2 cảnh báo trong dữ liệu");
+    expect(await page.textContent("#result .issues")).toContain("1 lỗi, 5 cảnh báo trong dữ liệu");
     const order = await page.evaluate(() => {
       const check = document.querySelector("#open-check");
       const firstBloc = document.querySelector("#result section.bloc");

@@ -9,7 +9,7 @@ import type { ParsedNumber } from "../cells";
 import { parseCellNumber } from "../cells";
 import { makeIssue } from "../issues";
 import type { Issue } from "../issues";
-import { cellAddress, columnLetter } from "../text";
+import { cellAddress, columnLetter, foldText } from "../text";
 import type { Bilingual, ColumnRole } from "../types";
 import type { Grid } from "./grid";
 import { isBlankCell, rowOf } from "./grid";
@@ -24,7 +24,7 @@ import {
   settleNumber,
 } from "./numbers";
 import type { ScoreHeaderRole } from "./vocabulary";
-import { aggregateKind } from "./vocabulary";
+import { aggregateKind, isBlocWordsOnly } from "./vocabulary";
 
 /** A column taken for a role, with the reading report's reason. */
 export interface ColumnChoice {
@@ -48,6 +48,8 @@ export interface ColumnPlan {
   readonly year: ColumnChoice | null;
   readonly excluded: ColumnChoice | null;
   readonly note: ColumnChoice | null;
+  /** The column naming each unit's district, which groups same-named communes. */
+  readonly district: ColumnChoice | null;
   readonly index: number | null;
   readonly measure: Measure;
   /** Decimal separator of the table's numbers typed as text. */
@@ -97,6 +99,7 @@ const ROLE_WORDS: Readonly<Record<ColumnRole, Bilingual>> = {
   year: { vi: "năm", en: "the year" },
   excluded: { vi: "không xét", en: "exclusion" },
   note: { vi: "ghi chú", en: "the note" },
+  district: { vi: "quận, huyện", en: "the district" },
 };
 
 /** The command-line name of a role (`--column name=…`). */
@@ -109,6 +112,7 @@ export const ROLE_OPTIONS: Readonly<Record<ColumnRole, string>> = {
   year: "year",
   excluded: "exclude",
   note: "note",
+  district: "district",
 };
 
 export function roleWords(role: ColumnRole): Bilingual {
@@ -378,6 +382,17 @@ function headerAt(columns: readonly HeaderColumn[], col: number): string {
   return columns.find((c) => c.col === col)?.text ?? "";
 }
 
+/** A name column headed with district words only ("Quận, huyện", "Huyện, thị xã, thành phố"). */
+function isDistrictHeading(text: string): boolean {
+  const folded = foldText(text);
+  const communes = folded.replace(/thi xa/g, " ");
+  return (
+    isBlocWordsOnly(folded) &&
+    /(?:^| )(?:quan|huyen)(?: |$)/.test(folded) &&
+    !/(?:^| )(?:xa|phuong|thi tran)(?: |$)/.test(communes)
+  );
+}
+
 /**
  * Chooses the columns of a table. Named columns (the officer's choice) are taken as named; a
  * named column that is not in the table refuses the table (HEADER_NOT_FOUND), since reading
@@ -416,7 +431,22 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     return first ? choice(grid, first, MATCHED) : null;
   };
 
-  const unitChoice = simple("unit");
+  // "Xã, phường, thị trấn" beside "Quận, huyện": the communes are the units, the other column
+  // their districts. A district table may head its names "Quận, huyện": with no other name
+  // column, that is it.
+  const nameColumns = free("unit");
+  const districtNames =
+    !named.unit && !named.district && nameColumns.length > 1
+      ? (nameColumns.find((c) => isDistrictHeading(c.text)) ?? null)
+      : null;
+  const otherNames = nameColumns.find((c) => c !== districtNames);
+  const namedUnit =
+    districtNames !== null && otherNames !== undefined
+      ? choice(grid, otherNames, MATCHED)
+      : simple("unit");
+  const unitIsDistrict = namedUnit === null && !named.district && free("district").length > 0;
+  const unitChoice =
+    namedUnit ?? (unitIsDistrict ? choice(grid, free("district")[0], MATCHED) : null);
   if (unitChoice === null) return { ok: false, issues: [] };
   const rows = sampleRows(frame, unitChoice.col);
   const numeric = (cands: HeaderColumn[]): HeaderColumn[] => {
@@ -563,6 +593,11 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     year: simple("year"),
     excluded: simple("excluded"),
     note: simple("note"),
+    district: unitIsDistrict
+      ? null
+      : districtNames !== null
+        ? choice(grid, districtNames, MATCHED)
+        : simple("district"),
     index: columns.find((c) => c.info.role === "index" && !taken.has(c.col))?.col ?? null,
     convention,
     ratioScale,

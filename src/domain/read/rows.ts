@@ -598,7 +598,10 @@ export function readRows(
       hidden.push(ref(unitCol));
       hiddenRows.push(places.sheetRow);
     }
-    rows.push(readUnit(plan, cells, places, rawName, group, cache, unitContext));
+    // A district column names each unit's group; else the heading above the unit does.
+    const district = plan.district !== null ? cellText(cells[plan.district.col]) : "";
+    const unitGroup = district !== "" ? district : group;
+    rows.push(readUnit(plan, cells, places, rawName, unitGroup, cache, unitContext));
   }
   if (hidden.length > 0) {
     const shown = hiddenRows.slice(0, HIDDEN_ROWS_NAMED).join(", ");

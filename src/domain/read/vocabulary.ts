@@ -19,6 +19,7 @@ export const SCORE_HEADER_ROLES = [
   "year",
   "excluded",
   "note",
+  "district",
 ] as const;
 export type ScoreHeaderRole = (typeof SCORE_HEADER_ROLES)[number];
 
@@ -158,6 +159,23 @@ const SCORE_SYNONYMS: Readonly<Record<ScoreHeaderRole, readonly string[]>> = {
   year: fold(["Năm", "Năm đánh giá", "Year"]),
   excluded: fold(["Không xét", "Không xếp hạng", "Loại trừ", "Excluded", "Exclude", "Not ranked"]),
   note: fold(["Ghi chú", "Lý do", "Note", "Notes", "Remark", "Remarks"]),
+  // The district a commune belongs to, in a column of its own: it tells same-named communes apart.
+  district: fold([
+    "Thuộc huyện",
+    "Thuộc quận, huyện",
+    "Thuộc quận huyện",
+    "Thuộc huyện, thị xã, thành phố",
+    "Thuộc huyện, thành phố",
+    "Quận, huyện",
+    "Quận/huyện",
+    "Quận huyện",
+    "Huyện, thị xã, thành phố",
+    "Đơn vị hành chính cấp huyện",
+    "Địa bàn huyện",
+    "Huyện",
+    "Quận",
+    "District",
+  ]),
 };
 
 const ROLE_TABLE = SCORE_HEADER_ROLES.map((role) => [role, SCORE_SYNONYMS[role]] as const);
