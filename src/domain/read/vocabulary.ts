@@ -321,8 +321,12 @@ const YEAR_WORD = /(?:^|\s)(20\d\d)(?=\s|$)/;
 /** The index's own names: a column named for it holds its value ("CHUYỂN ĐỔI SỐ CẤP TỈNH (PDTI)"). */
 const INDEX_NAMES = ["dti", "pdti", "ddti", "cdti"];
 
+/** A score brought to one scale ("Điểm chuẩn hóa", "Điểm quy đổi"): a score, not "Điểm chuẩn". */
+const NORMALIZED_SCORE = /^(?:diem )?(?:da )?(?:chuan hoa|quy doi)\b/;
+
 function classifyKey(key: string): ScoreHeaderRole | null {
   if (key === "") return null;
+  if (NORMALIZED_SCORE.test(key)) return "score";
   for (const [role, synonyms] of ROLE_TABLE) {
     if (synonyms.some((s) => startsWithPhrase(key, s))) return role;
   }

@@ -47,6 +47,12 @@ describe("maxFromHeader", () => {
     expect(maxFromHeader(text)).toBeNull();
   });
 
+  it("reads a normalized score (“Điểm chuẩn hóa”, “Điểm quy đổi”) as a score, not as “Điểm chuẩn”", () => {
+    expect(describeHeader("Điểm chuẩn hóa").role).toBe("score");
+    expect(describeHeader("Điểm quy đổi").role).toBe("score");
+    expect(describeHeader("Điểm chuẩn").role).toBe("maxScore");
+  });
+
   it("does not read the year of “Điểm tối đa 2022” as a maximum", () => {
     expect(maxFromHeader("Điểm tối đa 2022")).toBeNull();
     expect(describeHeader("Điểm tối đa 2022")).toMatchObject({ role: "maxScore", year: 2022 });
