@@ -160,6 +160,27 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The table puts “${p.unit}” in bloc ${p.bloc}, but the whole sheet was chosen as bloc ${p.chosen}; the unit is not ranked. Drop the bloc choice or choose the right sheet.`,
   },
+  BLOC_SOURCES_DIFFER: {
+    severity: "error",
+    vi: (p) =>
+      `Trang “${p.sheet}” mang tên khối ${p.sheetBloc} nhưng tiêu đề bảng ghi khối ${p.titleBloc}; bảng này chưa được xếp hạng. Hãy sửa tên trang hoặc tiêu đề, thêm cột “Khối”, hoặc chọn khối khi chạy (--bloc ${p.titleBloc}, “Chọn cột” trong ngăn tác vụ).`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is named for bloc ${p.sheetBloc} but its title states bloc ${p.titleBloc}; this table is not ranked. Correct the sheet name or the title, add a “Khối” column, or choose the bloc (--bloc ${p.titleBloc}, “Chọn cột” in the task pane).`,
+  },
+  BLOC_SECTION_CONFLICT: {
+    severity: "error",
+    vi: (p) =>
+      `“${p.unit}” ghi khối ${p.bloc} ở cột khối nhưng nằm dưới mục khối ${p.section}; đơn vị này chưa được xếp hạng. Hãy sửa cột khối hoặc chuyển dòng về đúng mục.`,
+    en: (p) =>
+      `“${p.unit}” is in bloc ${p.bloc} by its bloc column but under the bloc ${p.section} heading; the unit is not ranked. Correct the bloc column or move the row under its heading.`,
+  },
+  BLOC_NAME_CONFLICT: {
+    severity: "error",
+    vi: (p) =>
+      `“${p.unit}” được xếp vào khối ${p.bloc} theo tên trang hoặc tiêu đề, nhưng tên đơn vị cho thấy khối ${p.named}; đơn vị này chưa được xếp hạng. Hãy kiểm tra trang (có thể chép từ năm trước) hoặc thêm cột “Khối”.`,
+    en: (p) =>
+      `“${p.unit}” is in bloc ${p.bloc} by the sheet's name or title, but its own name says bloc ${p.named}; the unit is not ranked. Check the sheet (perhaps copied from last year) or add a “Khối” column.`,
+  },
   NAME_TOO_LONG: {
     severity: "warning",
     vi: (p) => `Tên đơn vị dài ${p.length} ký tự; chỉ ${p.kept} ký tự đầu được ghi ra.`,

@@ -145,6 +145,10 @@ function blocOfTitles(titles: readonly string[]): Bloc | null {
     if (numbered) return blocFromToken(numbered[1]);
     const heading = sectionHeading(folded, false, true);
     if (heading?.bloc) return heading.bloc;
+    // "KẾT QUẢ … KHỐI SỞ, BAN, NGÀNH NĂM 2023": the bloc words inside a longer title.
+    const inside = /\bkhoi ([a-z ]+?)(?: nam \d{4}\b.*)?$/.exec(folded);
+    const named = inside ? sectionHeading(`khoi ${inside[1]}`, false, true) : null;
+    if (named?.bloc) return named.bloc;
     if (blocFromKeywords(folded, ENTERPRISE_KEYWORDS) !== null) return 4;
   }
   return null;
@@ -385,7 +389,23 @@ function readTable(
   const blocs = blocContextOf(frame, titles, plan, options);
   const rows = readRows(frame, plan, blocs, context.rowCache);
   const notes: Bilingual[] = [];
-  let refusal: Issue | null = yearConflict;
+  // A sheet named for one bloc under a title naming another ("Xã phường" / "KHỐI SỞ, BAN,
+  // NGÀNH"): without a bloc column or the officer's choice, the table waits for a correction.
+  const sheetBloc = blocFromSheetName(frame.grid.sheet);
+  const titleBloc = blocOfTitles(titles);
+  const blocConflict =
+    plan.bloc === null &&
+    options.bloc === undefined &&
+    sheetBloc !== null &&
+    titleBloc !== null &&
+    sheetBloc !== titleBloc
+      ? makeIssue("BLOC_SOURCES_DIFFER", headerCellOf(frame, frame.first), {
+          sheet: frame.grid.sheet,
+          sheetBloc,
+          titleBloc,
+        })
+      : null;
+  let refusal: Issue | null = yearConflict ?? blocConflict;
   if (refusal === null && mapping.alternatives.length > 0) {
     const year = statedYear?.year ?? plan.headerYear ?? options.year ?? null;
     const mine = outcomeOf(rows.rows, year);

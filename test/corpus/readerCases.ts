@@ -917,4 +917,69 @@ export const READER_CASES: readonly CorpusCase[] = [
       invalid: 0,
     },
   },
+  {
+    id: "bloc-column-against-section",
+    title: "A unit under “I. KHỐI SỞ, BAN, NGÀNH” whose bloc column says 3 is reported, not moved",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["I", "KHỐI SỞ, BAN, NGÀNH"],
+          [1, "Sở Tư pháp", 1, 1000, 800],
+          [2, "Sở Y tế", 3, 1000, 990],
+          ["II", "KHỐI UBND XÃ, PHƯỜNG, THỊ TRẤN"],
+          [3, "UBND xã Đông Bình", 3, 500, 450],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"], "2023/3": ["UBND xã Đông Bình"] },
+      issues: [{ code: "BLOC_SECTION_CONFLICT", sheet: "DTI 2023", cell: "C4" }],
+      ranked: 2,
+      invalid: 1,
+    },
+  },
+  {
+    id: "wards-on-a-districts-sheet",
+    title:
+      "Wards on a sheet named “Quận huyện 2025” (copied from last year) are reported, not ranked as districts",
+    sheets: () => [
+      flat(
+        "Quận huyện 2025",
+        ["STT", "Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "UBND phường Ninh Kiều", 1000, 900],
+          [2, "UBND phường Cái Khế", 1000, 800],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "BLOC_NAME_CONFLICT", sheet: "Quận huyện 2025", cell: "B2" }],
+      ranked: 0,
+      invalid: 2,
+    },
+  },
+  {
+    id: "sheet-bloc-against-title-bloc",
+    title: "A sheet named “Xã phường” whose title says “KHỐI SỞ, BAN, NGÀNH” is refused",
+    sheets: () => [
+      {
+        name: "Xã phường",
+        rows: [
+          ["KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ KHỐI SỞ, BAN, NGÀNH NĂM 2023"],
+          [],
+          ["STT", "Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          [1, "Sở Tư pháp", 1000, 800],
+          [2, "Sở Y tế", 1000, 900],
+        ],
+      },
+    ],
+    expect: {
+      runnable: false,
+      issues: [{ code: "BLOC_SOURCES_DIFFER", sheet: "Xã phường", cell: "A3" }],
+    },
+  },
 ];

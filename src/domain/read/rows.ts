@@ -201,6 +201,14 @@ function isSignatureRow(cells: readonly unknown[]): boolean {
   return false;
 }
 
+/** The bloc a unit's own name puts it in: a district (2) or a commune, ward or town (3). */
+function nameTypeBloc(name: string): Bloc | null {
+  const type = unitNameForm(name).type;
+  if (type === null) return null;
+  if (type === "xã" || type === "phường" || type === "thị trấn") return 3;
+  return DISTRICT_TYPES.has(type) ? 2 : null;
+}
+
 /** A group within a bloc: "Nhóm 1: …", "Nhóm II", "Nhóm cơ quan …", "Group 2". */
 const GROUP_HEADING = /^(?:nhom|group)\s+(?:\d+|[ivx]+|[a-d]|co quan|don vi|cac)\b/;
 
@@ -664,6 +672,11 @@ function readUnit(
     statedAt = places.ref(plan.bloc.col);
     if (bloc === null) {
       issues.push(makeIssue("BLOC_UNKNOWN", statedAt, { unit, value: cellText(v.blocValue) }));
+    } else if (v.sectionBloc !== undefined && v.sectionBloc !== null && v.sectionBloc !== bloc) {
+      // Under "I. KHỐI SỞ, BAN, NGÀNH" with 3 in its bloc column: which is right is not ours to say.
+      issues.push(
+        makeIssue("BLOC_SECTION_CONFLICT", statedAt, { unit, bloc, section: v.sectionBloc }),
+      );
     }
   } else if (v.sectionBloc !== undefined && v.sectionBloc !== null) {
     bloc = v.sectionBloc;
@@ -671,6 +684,12 @@ function readUnit(
   } else if (v.blocs.fallback !== null) {
     bloc = v.blocs.fallback.bloc;
     blocSource = v.blocs.fallback.source;
+    // A bloc taken from the sheet's name or title must fit the unit's own name: "UBND phường
+    // Ninh Kiều" on a sheet named "Quận huyện" (copied from last year) is not a district.
+    const type = nameTypeBloc(name);
+    if (type !== null && type !== bloc) {
+      issues.push(makeIssue("BLOC_NAME_CONFLICT", source, { unit, bloc, named: type }));
+    }
   }
   const caller = v.blocs.caller;
   if (caller !== null) {
