@@ -982,4 +982,20 @@ export const READER_CASES: readonly CorpusCase[] = [
       issues: [{ code: "BLOC_SOURCES_DIFFER", sheet: "Xã phường", cell: "A3" }],
     },
   },
+  {
+    id: "column-numbers-row",
+    title: "The row of column numbers under the header (“(1) (2) … (5)=(4)/(3)*100”) is not a unit",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"],
+        [
+          ["(1)", "(2)", "(3)", 4, "(5)", "(6)=(5)/(4)*100"],
+          [1, "Sở Tư pháp", 1, 1000, 800, 80],
+          [2, "Sở Nội vụ", 1, 1000, 900, 90],
+        ],
+      ),
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
 ];

@@ -209,6 +209,28 @@ function nameTypeBloc(name: string): Bloc | null {
   return DISTRICT_TYPES.has(type) ? 2 : null;
 }
 
+/**
+ * True for the row of column numbers official forms put under the header: at least three cells,
+ * each a number or "(n)", possibly with its formula ("(5)=(4)/(3)*100"), counting up.
+ */
+function isColumnNumbersRow(cells: readonly unknown[], from: number, to: number): boolean {
+  let last = 0;
+  let count = 0;
+  for (let col = Math.max(0, from); col <= Math.min(to, cells.length - 1); col += 1) {
+    const value = cells[col];
+    if (isBlankCell(value)) continue;
+    const text =
+      typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    const match = /^\(?(\d{1,2})\)?(?:\s*=.*)?$/.exec(text);
+    if (!match) return false;
+    const n = Number(match[1]);
+    if (n <= last) return false;
+    last = n;
+    count += 1;
+  }
+  return count >= 3;
+}
+
 /** A group within a bloc: "Nhóm 1: …", "Nhóm II", "Nhóm cơ quan …", "Group 2". */
 const GROUP_HEADING = /^(?:nhom|group)\s+(?:\d+|[ivx]+|[a-d]|co quan|don vi|cac)\b/;
 
@@ -503,11 +525,18 @@ export function readRows(
   const firstCol = frame.first;
 
   // Indexed loops on the rows: a table may hold 100,000 of them.
+  let first = true;
   for (let i = 0; i < grid.rows.length; i += 1) {
     const r = grid.rows[i];
     if (r < start) continue;
     if (r >= frame.end) break;
     const cells = rowOf(grid, r);
+    if (first) {
+      first = false;
+      // "(1) (2) (3) (4) (5)=(4)/(3)*100" under the header numbers the columns, as official
+      // forms do: not a unit.
+      if (isColumnNumbersRow(cells, frame.first, frame.last)) continue;
+    }
     places.sheetRow = grid.rowOffset + r + 1;
     const ref = (col: number): CellRef => places.ref(col);
     const scoreCell = plan.score !== null ? cells[plan.score.col] : undefined;
