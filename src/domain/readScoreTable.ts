@@ -312,6 +312,15 @@ function ambiguityIssue(
       : {};
   const yearVi =
     differs.year !== String(2025) || plan.headerYear !== null ? ` năm ${differs.year}` : "";
+  // Two years side by side ("Năm 2022 | Năm 2023" over the columns): the year is the choice.
+  const years = [plan.headerYear, alternative.plan.headerYear];
+  const yearsHint: Record<string, string> =
+    years[0] !== null && years[1] !== null && years[0] !== years[1]
+      ? {
+          yearsVi: ` Bảng có điểm của hai năm (${years.join(", ")}): chọn năm cần xét bằng --year ${years[1]} ở dòng lệnh hoặc ô “Năm xét” trong ngăn tác vụ.`,
+          yearsEn: ` The table holds the scores of two years (${years.join(", ")}): choose the year with --year ${years[1]} on the command line or the “Year” box in the task pane.`,
+        }
+      : {};
   return makeIssue("COLUMN_AMBIGUOUS", headerCellOf(frame, mine?.col ?? frame.first), {
     sheet: grid.sheet,
     role: wording.vi,
@@ -325,6 +334,7 @@ function ambiguityIssue(
     differs: `khối ${differs.bloc}${yearVi}`,
     differsEn: `bloc ${differs.bloc}${yearVi.replace(" năm", ",")}`,
     ...dividedHint,
+    ...yearsHint,
   });
 }
 

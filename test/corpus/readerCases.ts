@@ -998,4 +998,40 @@ export const READER_CASES: readonly CorpusCase[] = [
     ],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
   },
+  {
+    id: "two-years-merged-over-columns",
+    title:
+      "“Năm 2022 | Năm 2023” merged over the columns of an undated sheet: refused, pointing to the year",
+    sheets: () => [
+      {
+        name: "DTI",
+        rows: [
+          ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
+          [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
+          ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
+          ["Sở Y tế", 1, 1000, 700, 1000, 900],
+        ],
+        merges: ["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
+      },
+    ],
+    expect: { runnable: false, issues: [{ code: "COLUMN_AMBIGUOUS", sheet: "DTI" }] },
+  },
+  {
+    id: "two-years-merged-over-columns-year-chosen",
+    title: "The same sheet with the year chosen ranks that year's columns",
+    year: 2023,
+    sheets: () => [
+      {
+        name: "DTI",
+        rows: [
+          ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
+          [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
+          ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
+          ["Sở Y tế", 1, 1000, 700, 1000, 900],
+        ],
+        merges: ["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
+      },
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 2, invalid: 0 },
+  },
 ];

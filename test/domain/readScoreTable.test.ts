@@ -849,3 +849,26 @@ describe("robustness", () => {
     expect(() => readScoreTables(odd)).not.toThrow();
   });
 });
+
+describe("two years side by side in one undated table", () => {
+  it("refuses with a message that points to choosing the year", () => {
+    const reading = readScoreTables([
+      {
+        name: "DTI",
+        values: [
+          ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
+          [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
+          ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
+          ["Sở Y tế", 1, 1000, 700, 1000, 900],
+        ],
+        merges: [
+          { top: 0, left: 2, bottom: 0, right: 3 },
+          { top: 0, left: 4, bottom: 0, right: 5 },
+        ],
+      },
+    ]);
+    const refusal = reading.issues.find((i) => i.code === "COLUMN_AMBIGUOUS");
+    expect(refusal?.message.vi).toContain("Bảng có điểm của hai năm (2022, 2023)");
+    expect(refusal?.message.en).toContain("--year 2023");
+  });
+});
