@@ -1034,4 +1034,23 @@ export const READER_CASES: readonly CorpusCase[] = [
     ],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 2, invalid: 0 },
   },
+  {
+    id: "three-row-header",
+    title:
+      "A header three rows deep (“Kết quả đánh giá” over “Điểm đạt được” over the pillars and “Tổng”) is one table",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["STT", "Tên cơ quan, đơn vị", "Khối", "Kết quả đánh giá", null, null, null, null, null],
+          [null, null, null, "Điểm tối đa", "Điểm đạt được", null, null, null, "Tỷ lệ (%)"],
+          [null, null, null, null, "Chính quyền số", "Kinh tế số", "Xã hội số", "Tổng", null],
+          [1, "Sở Tư pháp", 1, 1000, 500, 100, 200, 800, 80],
+          [2, "Sở Nội vụ", 1, 1000, 300, 300, 300, 900, 90],
+        ],
+        merges: ["A1:A3", "B1:B3", "C1:C3", "D1:I1", "D2:D3", "E2:H2", "I2:I3"],
+      },
+    ],
+    expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
+  },
 ];

@@ -722,13 +722,14 @@ describe("sheets and options", () => {
       rowOffset: 2,
       values: [
         ["Đơn vị", "Điểm"],
+        ["Sở Tư pháp", 80],
         ["Tên đơn vị", "Tổng điểm"],
         ["Sở Y tế", 90],
       ],
     };
     expect(readScoreTables([sheet]).tables[0].headerRow).toBe(3);
-    const chosen = readScoreTables([sheet], { headerRow: 4 });
-    expect(chosen.tables[0].headerRow).toBe(4);
+    const chosen = readScoreTables([sheet], { headerRow: 5 });
+    expect(chosen.tables.map((t) => t.headerRow)).toEqual([5]);
     expect(chosen.tables[0].headers).toEqual(["Tên đơn vị", "Tổng điểm"]);
   });
 });
@@ -870,5 +871,42 @@ describe("two years side by side in one undated table", () => {
     const refusal = reading.issues.find((i) => i.code === "COLUMN_AMBIGUOUS");
     expect(refusal?.message.vi).toContain("Bảng có điểm của hai năm (2022, 2023)");
     expect(refusal?.message.en).toContain("--year 2023");
+  });
+});
+
+describe("a header three rows deep", () => {
+  it("is reported as one table, the total under its group ranking", () => {
+    const range = (top: number, left: number, bottom: number, right: number) => ({
+      top,
+      left,
+      bottom,
+      right,
+    });
+    const reading = readScoreTables([
+      {
+        name: "DTI 2023",
+        values: [
+          ["UBND THÀNH PHỐ CẦN THƠ"],
+          ["BẢNG ĐIỂM CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"],
+          [],
+          [null, "STT", "Tên cơ quan, đơn vị", "Kết quả đánh giá", null, null, null, null, null],
+          [null, null, null, "Điểm tối đa", "Điểm đạt được", null, null, null, "Tỷ lệ (%)"],
+          [null, null, null, null, "Chính quyền số", "Kinh tế số", "Xã hội số", "Tổng", null],
+          [null, "I", "KHỐI SỞ, BAN, NGÀNH"],
+          [null, 1, "Sở Tư pháp", 1000, 500, 100, 200, 800, 80],
+          [null, 2, "Sở Nội vụ", 1000, 300, 300, 300, 900, 90],
+        ],
+        merges: [
+          range(3, 1, 5, 1),
+          range(3, 2, 5, 2),
+          range(3, 3, 3, 8),
+          range(4, 3, 5, 3),
+          range(4, 4, 4, 7),
+          range(4, 8, 5, 8),
+        ],
+      },
+    ]);
+    expect(reading.tables.map((t) => [t.range, t.dataRows])).toHaveLength(1);
+    expect(reading.tables[0].readings.find((r) => r.role === "score")?.column).toBe("H");
   });
 });

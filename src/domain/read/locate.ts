@@ -372,12 +372,17 @@ export function locateTables(
       ];
       const [from, to] = span(s);
       let end = grid.values.length;
+      let followed = false;
       for (const later of matches.slice(i + 1)) {
         if (later.segments.some((o) => span(o)[0] <= to && span(o)[1] >= from)) {
           end = later.rows[0];
+          followed = true;
           break;
         }
       }
+      // A header straight above another header over the same columns is the upper rows of one
+      // header three rows deep, not a table of its own.
+      if (followed && end === match.rows[match.rows.length - 1] + 1) continue;
       tables.push({
         grid,
         headerRows: match.rows,
