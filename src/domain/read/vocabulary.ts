@@ -324,9 +324,13 @@ const INDEX_NAMES = ["dti", "pdti", "ddti", "cdti"];
 /** A score brought to one scale ("Điểm chuẩn hóa", "Điểm quy đổi"): a score, not "Điểm chuẩn". */
 const NORMALIZED_SCORE = /^(?:diem )?(?:da )?(?:chuan hoa|quy doi)\b/;
 
+const DISTRICT_KEY = /^(?:don vi hanh chinh cap (?:huyen|quan)|thuoc (?:quan|huyen))\b/;
+
 function classifyKey(key: string): ScoreHeaderRole | null {
   if (key === "") return null;
   if (NORMALIZED_SCORE.test(key)) return "score";
+  // "Đơn vị hành chính cấp huyện", "Thuộc huyện": the district, though it starts like a name column.
+  if (DISTRICT_KEY.test(key)) return "district";
   for (const [role, synonyms] of ROLE_TABLE) {
     if (synonyms.some((s) => startsWithPhrase(key, s))) return role;
   }

@@ -53,6 +53,13 @@ describe("maxFromHeader", () => {
     expect(describeHeader("Điểm chuẩn").role).toBe("maxScore");
   });
 
+  it.each(["Thuộc huyện", "Thuộc quận, huyện", "Đơn vị hành chính cấp huyện"])(
+    "reads “%s” as the district column",
+    (text) => {
+      expect(describeHeader(text).role).toBe("district");
+    },
+  );
+
   it("does not read the year of “Điểm tối đa 2022” as a maximum", () => {
     expect(maxFromHeader("Điểm tối đa 2022")).toBeNull();
     expect(describeHeader("Điểm tối đa 2022")).toMatchObject({ role: "maxScore", year: 2022 });
