@@ -340,7 +340,7 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `${p.count} row(s) of other years (${p.years}) are not ranked in this run for ${p.year}.`,
   },
-  DECISION_BEFORE_RESULTS: {
+  AWARD_DATE_BEFORE_RESULTS: {
     severity: "warning",
     vi: (p) =>
       `Ngày quyết định ${p.date} còn trong năm điểm ${p.years}, trước khi có kết quả của năm đó; mức tiền thưởng tính theo ngày này. Hãy kiểm tra ngày quyết định.`,

@@ -634,7 +634,7 @@ export function rankReadings(readings: EngineReadings, options: RankOptions): Aw
   const early = years.filter((year) => options.decisionDate < `${year + 1}-01-01`);
   if (early.length > 0) {
     issues.push(
-      makeIssue("DECISION_BEFORE_RESULTS", null, {
+      makeIssue("AWARD_DATE_BEFORE_RESULTS", null, {
         date: options.decisionDate,
         years: early.join(", "),
       }),

@@ -253,12 +253,12 @@ describe("rankReadings", () => {
   it("warns when the decision date falls within a score year it rewards", () => {
     const units = [...bloc(1, 2024, [900]), ...bloc(1, 2023, [900], "B")];
     const early = rankReadings(readings(units), { decisionDate: "2024-03-31" });
-    expect(early.issues.find((i) => i.code === "DECISION_BEFORE_RESULTS")).toMatchObject({
+    expect(early.issues.find((i) => i.code === "AWARD_DATE_BEFORE_RESULTS")).toMatchObject({
       severity: "warning",
       params: { date: "2024-03-31", years: "2024" },
     });
     const after = rankReadings(readings(units), { decisionDate: "2025-01-01" });
-    expect(codes(after)).not.toContain("DECISION_BEFORE_RESULTS");
+    expect(codes(after)).not.toContain("AWARD_DATE_BEFORE_RESULTS");
   });
 
   it("computes no prize before the tables and says so", () => {
