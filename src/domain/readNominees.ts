@@ -163,14 +163,19 @@ function noNomineeTable(sheets: readonly CellSheet[]): Issue {
   return makeIssue("NO_NOMINEE_SHEET", null);
 }
 
-/** Forms of address written before a name: not part of it ("Ông Nguyễn Văn An", "Đ/c …"). */
-const ADDRESS = /^(?:ông\/bà|ông|bà|đồng chí|đ\/c|đc\.?)\s+/iu;
+/** Forms of address written before a name: not part of it ("Đồng chí …", "Đ/c …", "Ông/Bà …"). */
+const ADDRESS = /^(?:ông\/bà|đồng chí|đ\/c|đc\.)\s+/iu;
+/**
+ * "Ông"/"Bà" before a full name of three words or more ("Ông Nguyễn Văn An"); "Ông" is also a
+ * family name ("Ông Văn Tùng"), so a shorter name keeps it.
+ */
+const MR_MRS = /^(?:ông|bà)\s+(?=\S+\s+\S+\s+\S)/iu;
 /** Degrees written before a name ("ThS. Lê Văn An"): kept as written, left out when comparing. */
 const DEGREES = /^(?:(?:pgs|gs|ts|ths|ks|cn|bs|ls)\.\s*)+/;
 
 /** A person's name without the form of address an officer may type before it. */
 export function personName(text: string): string {
-  const name = text.replace(ADDRESS, "");
+  const name = text.replace(ADDRESS, "").replace(MR_MRS, "");
   return name === "" ? text : name;
 }
 

@@ -1,4 +1,4 @@
-import { isDirectMark, readNominees } from "../../src/domain/readNominees";
+import { isDirectMark, personName, readNominees } from "../../src/domain/readNominees";
 import type { CellSheet } from "../../src/domain/types";
 import { matchKey } from "../../src/domain/text";
 import { nomineeSheet, officerLayout } from "../fixtures/layouts";
@@ -281,5 +281,18 @@ describe("readNominees: a list of people whose unit column is not found", () => 
       },
     ]);
     expect(reading.nominees.map((n) => n.unitName)).toEqual(["UBND xã Tân Thạnh"]);
+  });
+});
+
+describe("personName", () => {
+  it.each([
+    ["Ông Dương Hoàng Quân", "Dương Hoàng Quân"],
+    ["Bà Nguyễn Thị Thu Linh", "Nguyễn Thị Thu Linh"],
+    ["Đồng chí Lê Văn An", "Lê Văn An"],
+    ["Đ/c Lê Văn An", "Lê Văn An"],
+    ["Ông Văn Tùng", "Ông Văn Tùng"],
+    ["Lê Lợi", "Lê Lợi"],
+  ])("reads “%s” as “%s”", (written, name) => {
+    expect(personName(written)).toBe(name);
   });
 });
