@@ -1053,4 +1053,25 @@ export const READER_CASES: readonly CorpusCase[] = [
     ],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Nội vụ"] }, ranked: 2, invalid: 0 },
   },
+  {
+    id: "normalized-score-without-max",
+    title: "“Điểm đạt được” and “Điểm chuẩn hóa” without a max column: the normalized score ranks",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm đạt được", "Điểm chuẩn hóa (thang 1.000)"],
+        [
+          ["Sở Tư pháp", 1, 900, 900],
+          ["Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ", 1, 660, 943],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Ban Quản lý các Khu chế xuất và Công nghiệp Cần Thơ"] },
+      absent: ["COLUMN_AMBIGUOUS"],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
 ];

@@ -154,6 +154,7 @@ function columnsOfRows(grid: Grid, rows: readonly number[], cache: LocateCache):
       part: joined.part,
       self: joined.self,
       appraised: joined.appraised,
+      normalized: leafInfo.normalized || joined.normalized,
       statedMax: leafInfo.statedMax ?? joined.statedMax,
     };
     columns.push({ col, text, parts, info });

@@ -478,8 +478,26 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     notes.push(...p.notes);
     return { kept: p.kept, why: p.why };
   };
-  const scores = pick(scoreCands, ROLE_WORDS.score);
   const maxes = pick(maxCands, ROLE_WORDS.maxScore);
+  let scores = pick(scoreCands, ROLE_WORDS.score);
+  // Without a maximum to divide by, a score brought to one scale ranks, not the raw points.
+  if (maxes.kept.length === 0 && !named.maxScore && context.titleMax === null) {
+    const normalized = preferWhere(
+      { kept: scores.kept, why: scores.why, notes: [] },
+      grid,
+      (c) => c.info.normalized,
+      (set) => ({
+        vi: `điểm đã quy về một thang, không có điểm tối đa để chia điểm thô (${set})`,
+        en: `the score brought to one scale, with no max to divide the raw points by (${set})`,
+      }),
+      (set) => ({
+        vi: `Không dùng ${set}: điểm thô, không có điểm tối đa.`,
+        en: `Not used: ${set}, raw points without a max.`,
+      }),
+    );
+    notes.push(...normalized.notes);
+    scores = { kept: normalized.kept, why: normalized.why };
+  }
   const ratios = pick(ratioCands, ROLE_WORDS.ratio);
 
   // A column that is the sum of the other score columns is their total.

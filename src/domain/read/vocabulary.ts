@@ -287,6 +287,8 @@ export interface HeaderInfo {
   readonly part: boolean;
   readonly self: boolean;
   readonly appraised: boolean;
+  /** A score brought to one scale for every unit ("Điểm chuẩn hóa", "Điểm quy đổi"). */
+  readonly normalized: boolean;
   /** A maximum the header states ("(thang điểm 1.000)"), or null. */
   readonly statedMax: number | null;
 }
@@ -374,6 +376,7 @@ export function describeHeader(text: string): HeaderInfo {
     part,
     self: has(SELF_PHRASES),
     appraised: has(APPRAISED_PHRASES),
+    normalized: NORMALIZED_SCORE.test(key),
     statedMax,
   };
 }
