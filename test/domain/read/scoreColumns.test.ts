@@ -256,21 +256,21 @@ describe("score, max and ratio that agree", () => {
     );
   });
 
-  it("refuses a table whose ratio column disagrees on most rows when the two rank differently", () => {
-    const result = rankWorkbook(
-      [
-        {
-          name: "DTI 2023",
-          values: [
-            ["Đơn vị", "Khối", "Điểm đạt được", "Điểm tối đa", "Tỷ lệ (%)"],
-            ["Sở Tư pháp", 1, 900, 1000, 60],
-            ["Sở Nội vụ", 1, 800, 1000, 95],
-            ["Sở Y tế", 1, 700, 1000, 50],
-          ],
-        },
+  /** A ratio column that disagrees with score ÷ max on most rows, and ranks differently. */
+  const RATIO_DISAGREES: CellSheet[] = [
+    {
+      name: "DTI 2023",
+      values: [
+        ["Đơn vị", "Khối", "Điểm đạt được", "Điểm tối đa", "Tỷ lệ (%)"],
+        ["Sở Tư pháp", 1, 900, 1000, 60],
+        ["Sở Nội vụ", 1, 800, 1000, 95],
+        ["Sở Y tế", 1, 700, 1000, 50],
       ],
-      OPTIONS,
-    );
+    },
+  ];
+
+  it("refuses a table whose ratio column disagrees on most rows when the two rank differently", () => {
+    const result = rankWorkbook(RATIO_DISAGREES, OPTIONS);
     const refusal = result.issues.find((i) => i.code === "COLUMN_AMBIGUOUS");
     expect(refusal?.params).toMatchObject({ option: "ratio" });
     // Each reading with the choice that names it: the max to divide by, or the written ratio.
@@ -287,20 +287,7 @@ describe("score, max and ratio that agree", () => {
     [{ ratio: "Tỷ lệ (%)" }, ["Sở Nội vụ"]],
     [{ maxScore: "Điểm tối đa" }, ["Sở Tư pháp"]],
   ] as const)("ranks as the officer chose after such a refusal: %j", (columns, chosen) => {
-    const result = rankWorkbook(
-      [
-        {
-          name: "DTI 2023",
-          values: [
-            ["Đơn vị", "Khối", "Điểm đạt được", "Điểm tối đa", "Tỷ lệ (%)"],
-            ["Sở Tư pháp", 1, 900, 1000, 60],
-            ["Sở Nội vụ", 1, 800, 1000, 95],
-            ["Sở Y tế", 1, 700, 1000, 50],
-          ],
-        },
-      ],
-      { ...OPTIONS, columns },
-    );
+    const result = rankWorkbook(RATIO_DISAGREES, { ...OPTIONS, columns });
     expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(candidates(result)).toEqual(chosen);
   });
