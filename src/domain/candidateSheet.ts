@@ -3,6 +3,7 @@
  * add-in) render these models and nothing else, so the sheet an officer reads is the same
  * whichever door produced it, and every decision on it is explained on the sheet itself.
  */
+import { cellKey } from "./cells";
 import { decisionLabel } from "./decisions";
 import type { Issue } from "./issues";
 import { roleLabel, tableSummary } from "./readingReport";
@@ -268,17 +269,20 @@ function sectionText(bloc: BlocResult, lang: Lang): string {
   return `${name}: ${slots}${empty}`;
 }
 
-/** "DTI 2023!", once per sheet: a table may hold 100,000 units of one sheet. */
-const sheetPrefixes = new Map<string, string>();
-
-/** A unit's cell as the sheet writes it: "DTI 2023!B15". */
-function placeText(ref: CellRef): string {
-  let prefix = sheetPrefixes.get(ref.sheet);
-  if (prefix === undefined) {
-    prefix = `${ref.sheet}!`;
-    if (sheetPrefixes.size < 256) sheetPrefixes.set(ref.sheet, prefix);
-  }
-  return prefix + ref.cell;
+/**
+ * Writes units' cells as the sheet shows them ("DTI 2023!B15"), the sheet's part made once for a
+ * run of units of one sheet: a table may hold 100,000 of them.
+ */
+function placeWriter(): (ref: CellRef) => string {
+  let sheet: string | null = null;
+  let prefix = "";
+  return (ref) => {
+    if (ref.sheet !== sheet) {
+      sheet = ref.sheet;
+      prefix = `${ref.sheet}!`;
+    }
+    return prefix + ref.cell;
+  };
 }
 
 function unitRow(
@@ -286,6 +290,7 @@ function unitRow(
   index: number,
   chosen: IndividualResult | undefined,
   shownName: string,
+  place: string,
   lang: Lang,
 ): SheetRow {
   return {
@@ -302,14 +307,12 @@ function unitRow(
       unit.prizeVnd,
       chosen ? chosen.prizeVnd : null,
       unit.reason[lang],
-      placeText(unit.source),
+      place,
     ],
     style: unit.status,
     link: unit.source,
   };
 }
-
-const cellKey = (ref: CellRef): string => `${ref.sheet}!${ref.cell}`;
 
 /** The chosen (candidate or tie) individual of each unit of a bloc, by the unit's name cell. */
 function chosenByUnit(bloc: BlocResult): ReadonlyMap<string, IndividualResult> {
@@ -486,11 +489,12 @@ function candidateSheet(result: AwardResult, year: YearResult, lang: Lang): Shee
     if (bloc.units.length > 0) {
       const chosen = chosenByUnit(bloc);
       const shown = namer(bloc);
+      const placeOf = placeWriter();
       const rows = new Array<SheetRow>(bloc.units.length);
       for (let i = 0; i < rows.length; i += 1) {
         const u = bloc.units[i];
         const person = u.chosenIndividual ? chosen.get(cellKey(u.source)) : undefined;
-        rows[i] = unitRow(u, i, person, shown(u.name, u.group), lang);
+        rows[i] = unitRow(u, i, person, shown(u.name, u.group), placeOf(u.source), lang);
       }
       tables.push({
         name: names.bloc(bloc.bloc),

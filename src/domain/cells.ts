@@ -228,3 +228,15 @@ export function cellText(value: unknown): string {
 export function cellKey(ref: CellRef): string {
   return `${ref.sheet}\u0000${ref.cell}`;
 }
+
+/**
+ * A cell as a message about another cell of `sheet` names it: its address alone on the same
+ * sheet, with its sheet otherwise.
+ *
+ * @example
+ * placeFrom({ sheet: "DTI 2023", cell: "B9" }, "DTI 2023") //=> "B9"
+ * placeFrom({ sheet: "DTI 2022", cell: "B9" }, "DTI 2023") //=> "DTI 2022!B9"
+ */
+export function placeFrom(ref: CellRef, sheet: string): string {
+  return ref.sheet === sheet ? ref.cell : `${ref.sheet}!${ref.cell}`;
+}

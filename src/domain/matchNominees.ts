@@ -22,7 +22,7 @@
 import type { Issue } from "./issues";
 import { makeIssue } from "./issues";
 import type { AdminType } from "./text";
-import { cleanText, editDistance, foldText, plainWord, unitNameForm } from "./text";
+import { adminTypeBloc, cleanText, editDistance, foldText, plainWord, unitNameForm } from "./text";
 import type { Bilingual, Nominee, UnitScore } from "./types";
 
 /** Why a nominee's unit is not sure. */
@@ -450,13 +450,11 @@ function sameGroup(unitGroup: string, written: string): boolean {
   });
 }
 
-const DISTRICT_TYPES: readonly (AdminType | null)[] = ["quận", "huyện", "thị xã", "thành phố"];
-
 /** True when a written group names a district: by its type word, or as a group of the table. */
 function namesADistrict(written: string, year: YearIndex): boolean {
   return groupParts(written).some(
     (part) =>
-      DISTRICT_TYPES.includes(unitNameForm(part).type) ||
+      adminTypeBloc(unitNameForm(part).type) === 2 ||
       year.groups.some((group) => sameGroup(group, part)),
   );
 }

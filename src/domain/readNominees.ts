@@ -3,7 +3,7 @@
  * with the unit they work for and whether they directly do the work (Plan 140 asks to favour
  * people who do). Bad rows are issues, never exceptions.
  */
-import { cellText } from "./cells";
+import { cellText, placeFrom } from "./cells";
 import {
   classifyNomineeHeader,
   columnReadings,
@@ -201,8 +201,7 @@ function withoutRepeats(
     const before = seen.get(key) ?? [];
     const unit = unitFormKey(person.unitName);
     const same = before.find((p) => unitFormKey(p.unitName) === unit);
-    const place = (p: Nominee) =>
-      p.source.sheet === person.source.sheet ? p.source.cell : `${p.source.sheet}!${p.source.cell}`;
+    const place = (p: Nominee) => placeFrom(p.source, person.source.sheet);
     if (same) {
       issues.push(
         makeIssue("NOMINEE_LISTED_TWICE", person.source, {

@@ -8,7 +8,7 @@
  * ways with different outcomes is refused with one error naming both columns and how to choose.
  * Reading never throws on bad data.
  */
-import { cellKey, cellText } from "./cells";
+import { cellKey, cellText, placeFrom } from "./cells";
 import {
   classifyNomineeHeader,
   findHeaderRow,
@@ -603,10 +603,6 @@ export function readScoreTables(
  * Settling rows and the reading report
  * ------------------------------------------------------------------------------------------- */
 
-/**
- * The first unit cell of each bloc, year, group and unit key, to report duplicates. Nested maps:
- * no text key is built per row.
- */
 /** A unit row already read: its bloc and cell, and the next row of the same name in another bloc. */
 interface Seen {
   readonly bloc: Bloc;
@@ -630,6 +626,10 @@ function sameUnitAcrossBlocs(a: Bloc, b: Bloc, name: string): boolean {
   return true;
 }
 
+/**
+ * The rows of each unit read so far, by year, group and unit key, to report a unit written twice
+ * in one bloc or in two blocs. Nested maps: no text key is built per row.
+ */
 class FirstSeen {
   /** Year → group → unit key → the rows of that unit, one a bloc. */
   private readonly byYear = new Map<number, Map<string, Map<string, Seen>>>();
@@ -770,9 +770,7 @@ function settle(
         }
         const repeat = firstSeen.claim(raw.bloc, year, groupKey, raw.key, unit, raw.source);
         if (repeat !== null) {
-          const { first } = repeat;
-          const firstCell =
-            first.sheet === raw.source.sheet ? first.cell : `${first.sheet}!${first.cell}`;
+          const firstCell = placeFrom(repeat.first, raw.source.sheet);
           (rowIssues ??= []).push(
             repeat.bloc === raw.bloc
               ? makeIssue("DUPLICATE_UNIT", raw.source, {

@@ -125,6 +125,19 @@ export const ADMIN_TYPES = [
 export type AdminType = (typeof ADMIN_TYPES)[number];
 
 /**
+ * The bloc a unit of an administrative type belongs to: a district-level committee (quận, huyện,
+ * thị xã, thành phố) is bloc 2, a commune, ward or town bloc 3.
+ *
+ * @example
+ * adminTypeBloc(unitNameForm("UBND huyện Thới Lai").type) //=> 2
+ * adminTypeBloc(null) //=> null
+ */
+export function adminTypeBloc(type: AdminType | null): 2 | 3 | null {
+  if (type === null) return null;
+  return type === "xã" || type === "phường" || type === "thị trấn" ? 3 : 2;
+}
+
+/**
  * How officers write each type: in full, and abbreviated as in letterheads and address lines
  * ("P. An Cư", "Q.Ninh Kiều", "TT. Cờ Đỏ", "TTr. Cờ Đỏ", "TX. Bình Minh", "TP. Cần Thơ",
  * "H. Phong Điền", "X. Tân Thới").

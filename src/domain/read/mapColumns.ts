@@ -24,7 +24,7 @@ import {
   settleNumber,
 } from "./numbers";
 import type { ScoreHeaderRole } from "./vocabulary";
-import { aggregateKind, isBlocWordsOnly } from "./vocabulary";
+import { aggregateKind, wordsBloc } from "./vocabulary";
 
 /** A column taken for a role, with the reading report's reason. */
 export interface ColumnChoice {
@@ -382,15 +382,23 @@ function headerAt(columns: readonly HeaderColumn[], col: number): string {
   return columns.find((c) => c.col === col)?.text ?? "";
 }
 
+/** The numbers of a column written without "%", in the table's convention. */
+function bareNumbers(
+  rows: readonly (readonly unknown[])[],
+  col: number,
+  convention: DecimalConvention,
+): number[] {
+  const bare: number[] = [];
+  for (const cells of rows) {
+    const p = settleNumber(parseCellNumber(cells[col]), convention);
+    if (p.kind === "number" && !p.percent) bare.push(p.value);
+  }
+  return bare;
+}
+
 /** A name column headed with district words only ("Quận, huyện", "Huyện, thị xã, thành phố"). */
 function isDistrictHeading(text: string): boolean {
-  const folded = foldText(text);
-  const communes = folded.replace(/thi xa/g, " ");
-  return (
-    isBlocWordsOnly(folded) &&
-    /(?:^| )(?:quan|huyen)(?: |$)/.test(folded) &&
-    !/(?:^| )(?:xa|phuong|thi tran)(?: |$)/.test(communes)
-  );
+  return wordsBloc(foldText(text)) === 2;
 }
 
 /**
@@ -526,12 +534,7 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
   ) {
     const maxCol = { col: maxes.kept[0].col };
     for (const candidate of scores.kept) {
-      const bare: number[] = [];
-      for (const cells of rows) {
-        const p = settleNumber(parseCellNumber(cells[candidate.col]), convention);
-        if (p.kind === "number" && !p.percent) bare.push(p.value);
-      }
-      const scale = columnRatioScale(bare);
+      const scale = columnRatioScale(bareNumbers(rows, candidate.col, convention));
       if (scale === null || scale === "mixed") continue;
       const base = scores.kept.find(
         (other) =>
@@ -550,14 +553,9 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
   }
 
   const ratioCol = named.ratio?.col ?? ratios.kept[0]?.col ?? null;
-  const bareRatios: number[] = [];
-  if (ratioCol !== null) {
-    for (const cells of rows) {
-      const p = settleNumber(parseCellNumber(cells[ratioCol]), convention);
-      if (p.kind === "number" && !p.percent) bareRatios.push(p.value);
-    }
-  }
-  const ratioScale = columnRatioScale(bareRatios);
+  const ratioScale = columnRatioScale(
+    ratioCol !== null ? bareNumbers(rows, ratioCol, convention) : [],
+  );
 
   // Score and max that agree with the written ratio are the ones it was computed from.
   const stated = (col: number): { value: number; header: string } | null => {

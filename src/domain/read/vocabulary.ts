@@ -457,6 +457,22 @@ export function isBlocWordsOnly(folded: string): boolean {
   return folded !== "" && folded.split(" ").every((w) => BLOC_FILLER_WORDS.has(w));
 }
 
+/**
+ * The bloc of a heading made of bloc words only ("UBND CÁC HUYỆN", "CÁC QUẬN"): its bloc
+ * keywords, else the one kind of unit it names. A heading that names none ("Nhóm các cơ quan,
+ * đơn vị …", "KHỐI CƠ QUAN TRUNG ƯƠNG") has no bloc: its rows are reported, not placed by guess.
+ */
+export function wordsBloc(folded: string): Bloc | null {
+  const direct = blocFromKeywords(folded);
+  if (direct !== null || !isBlocWordsOnly(folded)) return direct;
+  const words = ` ${folded.replace(/\bco quan\b/g, " ")} `;
+  const kinds: Bloc[] = [];
+  if (/ (?:huyen|quan) /.test(words)) kinds.push(2);
+  if (/ (?:xa|phuong|thi tran) /.test(words) && !/ thi xa /.test(words)) kinds.push(3);
+  if (/ (?:so|nganh) /.test(words)) kinds.push(1);
+  return kinds.length === 1 ? kinds[0] : null;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Totals, averages and counts
  * ------------------------------------------------------------------------------------------- */
