@@ -910,3 +910,30 @@ describe("a header three rows deep", () => {
     expect(reading.tables[0].readings.find((r) => r.role === "score")?.column).toBe("H");
   });
 });
+
+describe("a unit whose own name contradicts the bloc of its sheet", () => {
+  it("is reported however the committee and the type are written, and a fitting one is ranked", () => {
+    const reading = readScoreTables([
+      {
+        name: "Khối 3 năm 2023",
+        values: [
+          ["Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          ["Ủy ban nhân dân huyện Phong Điền", 1000, 900],
+          ["UBND TX. Long Mỹ", 1000, 800],
+          ["UBND P. An Cư", 500, 450],
+          ["Xã Tân Thạnh", 500, 400],
+        ],
+      },
+    ]);
+    expect(reading.units.map((u) => [u.name, u.bloc])).toEqual([
+      ["UBND P. An Cư", 3],
+      ["Xã Tân Thạnh", 3],
+    ]);
+    expect(
+      reading.issues.filter((i) => i.code === "BLOC_NAME_CONFLICT").map((i) => [i.cell, i.params]),
+    ).toEqual([
+      ["A2", { unit: "Ủy ban nhân dân huyện Phong Điền", bloc: 3, named: 2 }],
+      ["A3", { unit: "UBND TX. Long Mỹ", bloc: 3, named: 2 }],
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ import { yearOfCell } from "../headers";
 import { makeIssue } from "../issues";
 import type { Issue, IssueCode, IssueParams } from "../issues";
 import { isBloc } from "../rules";
-import { columnLetter, foldText, unitKey, unitNameForm } from "../text";
+import { adminTypeBloc, columnLetter, foldText, unitKey, unitNameForm } from "../text";
 import type { Bloc, BlocSource, CellRef } from "../types";
 import type { Grid } from "./grid";
 import { isBlankCell, rowOf, shownValue, verticalMergesIn } from "./grid";
@@ -38,6 +38,7 @@ import {
   blocFromKeywords,
   isBlocWordsOnly,
   isExclusionText,
+  wordsBloc,
   type AggregateKind,
 } from "./vocabulary";
 
@@ -160,22 +161,6 @@ export function sectionHeading(folded: string, numbered: boolean, weak: boolean)
   return null;
 }
 
-/**
- * The bloc of a heading made of bloc words only ("UBND CÁC HUYỆN", "CÁC QUẬN"): its bloc
- * keywords, else the one kind of unit it names. A heading that names none ("Nhóm các cơ quan,
- * đơn vị …", "KHỐI CƠ QUAN TRUNG ƯƠNG") has no bloc: its rows are reported, not placed by guess.
- */
-function wordsBloc(folded: string): Bloc | null {
-  const direct = blocFromKeywords(folded);
-  if (direct !== null || !isBlocWordsOnly(folded)) return direct;
-  const words = ` ${folded.replace(/\bco quan\b/g, " ")} `;
-  const kinds: Bloc[] = [];
-  if (/ (?:huyen|quan) /.test(words)) kinds.push(2);
-  if (/ (?:xa|phuong|thi tran) /.test(words) && !/ thi xa /.test(words)) kinds.push(3);
-  if (/ (?:so|nganh) /.test(words)) kinds.push(1);
-  return kinds.length === 1 ? kinds[0] : null;
-}
-
 const HEADING_START = /^(?:quan|huyen|thi xa|thanh pho|tp|khu vuc|district|town|city)\b/;
 
 /**
@@ -201,12 +186,19 @@ function isSignatureRow(cells: readonly unknown[]): boolean {
   return false;
 }
 
-/** The bloc a unit's own name puts it in: a district (2) or a commune, ward or town (3). */
+/** The committee words a name may start with before its type ("UBND", "Ủy ban nhân dân"). */
+const COMMITTEE = /^(?:ubnd|[uủ][yỷ] ban nhân dân)\s+/iu;
+/** The first letters of the type words and their abbreviations: phường/P., xã/X., thị trấn/TT. … */
+const TYPE_INITIAL = /^[pxtqh]/i;
+
+/**
+ * The bloc a unit's own name puts it in: a district (2) or a commune, ward or town (3). Names that
+ * cannot start with a type word ("Sở …", "Ban …") are passed without reading them word by word:
+ * a one-bloc sheet may hold 100,000 rows.
+ */
 function nameTypeBloc(name: string): Bloc | null {
-  const type = unitNameForm(name).type;
-  if (type === null) return null;
-  if (type === "xã" || type === "phường" || type === "thị trấn") return 3;
-  return DISTRICT_TYPES.has(type) ? 2 : null;
+  if (!TYPE_INITIAL.test(name.replace(COMMITTEE, ""))) return null;
+  return adminTypeBloc(unitNameForm(name).type);
 }
 
 /**
@@ -234,12 +226,9 @@ function isColumnNumbersRow(cells: readonly unknown[], from: number, to: number)
 /** A group within a bloc: "Nhóm 1: …", "Nhóm II", "Nhóm cơ quan …", "Group 2". */
 const GROUP_HEADING = /^(?:nhom|group)\s+(?:\d+|[ivx]+|[a-d]|co quan|don vi|cac)\b/;
 
-const DISTRICT_TYPES: ReadonlySet<string> = new Set(["quận", "huyện", "thị xã", "thành phố"]);
-
 /** True for a district-level name: "UBND huyện Thới Lai", "Quận Ninh Kiều", "TX. Long Mỹ". */
 function isDistrictName(name: string): boolean {
-  const type = unitNameForm(name).type;
-  return type !== null && DISTRICT_TYPES.has(type);
+  return nameTypeBloc(name) === 2;
 }
 
 /** Looks like a heading: "Quận …", "Huyện …", "Thị xã …", "Thành phố …", or ALL CAPS. */
