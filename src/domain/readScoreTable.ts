@@ -19,7 +19,7 @@ import {
   yearsInText,
 } from "./headers";
 import { makeIssue } from "./issues";
-import type { Issue } from "./issues";
+import type { Issue, IssueCode } from "./issues";
 import type { Grid } from "./read/grid";
 import { gridOf, rowOf, shownValue } from "./read/grid";
 import type { LocateCache, TableFrame } from "./read/locate";
@@ -539,38 +539,28 @@ export function readScoreTables(
     issues.push(...result.issues);
     seen.push(...result.seen);
   }
-  // Draft sheets: read when no other visible sheet holds a table (with a warning), else named.
-  const officialTables = reads.length > 0 || issues.some((i) => i.code === "COLUMN_AMBIGUOUS");
-  for (const sheet of chosen.drafts) {
-    const result = readSheetTables(sheet, context, false);
-    if (result.reads.length === 0 && result.issues.length === 0) continue;
-    const code = officialTables ? "SHEET_DRAFT_SKIPPED" : "SHEET_DRAFT_READ";
-    issues.push({ ...makeIssue(code, null, { name: sheet.name }), sheet: sheet.name });
-    if (officialTables) continue;
-    reads.push(...result.reads);
-    issues.push(...result.issues);
-    seen.push(...result.seen);
-  }
-  // Hidden sheets: read when no visible sheet holds a table (with a warning), else named.
-  const hiddenReads = chosen.hidden.map((sheet) => ({
-    sheet,
-    result: readSheetTables(sheet, context, true),
-  }));
-  const visibleTables = reads.length > 0 || issues.some((i) => i.code === "COLUMN_AMBIGUOUS");
-  for (const { sheet, result } of hiddenReads) {
-    const holdsTable = result.reads.length > 0 || result.issues.length > 0;
-    if (!holdsTable) continue;
-    if (visibleTables) {
-      issues.push(sheetHiddenIssue(sheet.name));
-      continue;
+  // Sheets read only when no sheet before them holds a table, with a warning, and else named:
+  // drafts after the official sheets, then hidden sheets after the visible ones.
+  const readInstead = (
+    sheets: readonly CellSheet[],
+    hiddenRead: boolean,
+    named: IssueCode,
+    read: IssueCode,
+  ): void => {
+    const tablesBefore = reads.length > 0 || issues.some((i) => i.code === "COLUMN_AMBIGUOUS");
+    for (const sheet of sheets) {
+      const result = readSheetTables(sheet, context, hiddenRead);
+      if (result.reads.length === 0 && result.issues.length === 0) continue;
+      const code = tablesBefore ? named : read;
+      issues.push({ ...makeIssue(code, null, { name: sheet.name }), sheet: sheet.name });
+      if (tablesBefore) continue;
+      reads.push(...result.reads);
+      issues.push(...result.issues);
+      seen.push(...result.seen);
     }
-    issues.push({
-      ...makeIssue("SHEET_HIDDEN_READ", null, { name: sheet.name }),
-      sheet: sheet.name,
-    });
-    reads.push(...result.reads);
-    issues.push(...result.issues);
-  }
+  };
+  readInstead(chosen.drafts, false, "SHEET_DRAFT_SKIPPED", "SHEET_DRAFT_READ");
+  readInstead(chosen.hidden, true, "SHEET_HIDDEN", "SHEET_HIDDEN_READ");
   for (const sheet of chosen.leftOut) {
     const probe = readSheetTables(
       sheet,
