@@ -296,3 +296,20 @@ describe("personName", () => {
     expect(personName(written)).toBe(name);
   });
 });
+
+describe("readNominees: one person in two years", () => {
+  it("keeps a person proposed for 2022 and again for 2023, once a year", () => {
+    const reading = readNominees([
+      {
+        name: "Cá nhân đề xuất",
+        values: [
+          ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Năm"],
+          [1, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh", 2022],
+          [2, "Dương Hoàng Quân", "Công chức", "UBND xã Tân Thạnh", 2023],
+        ],
+      },
+    ]);
+    expect(reading.nominees.map((n) => n.year)).toEqual([2022, 2023]);
+    expect(reading.issues.map((i) => i.code)).not.toContain("NOMINEE_LISTED_TWICE");
+  });
+});

@@ -937,3 +937,52 @@ describe("a unit whose own name contradicts the bloc of its sheet", () => {
     ]);
   });
 });
+
+describe("what the officer's choice settles", () => {
+  const scores = [
+    ["Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+    ["Sở Tư pháp", 1000, 800],
+  ];
+
+  it("reads a draft sheet the officer chose by name, without calling it a draft", () => {
+    const official: CellSheet = { name: "Chính thức 2023", values: [["Đơn vị", "Khối", "Điểm"]] };
+    const draft: CellSheet = {
+      name: "Bản nháp 2023",
+      values: [
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        ["Sở Tư pháp", 1, 1000, 800],
+      ],
+    };
+    const reading = readScoreTables([official, draft], { sheets: ["Bản nháp 2023"] });
+    expect(reading.units.map((u) => u.name)).toEqual(["Sở Tư pháp"]);
+    expect(reading.issues.map((i) => i.code)).not.toContain("SHEET_DRAFT_SKIPPED");
+    expect(reading.issues.map((i) => i.code)).not.toContain("SHEET_DRAFT_READ");
+  });
+
+  it("ranks a sheet whose name and title state different blocs in the bloc the officer chose", () => {
+    const sheet: CellSheet = {
+      name: "Xã phường 2023",
+      values: [["KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ KHỐI SỞ, BAN, NGÀNH NĂM 2023"], [], ...scores],
+    };
+    const refused = readScoreTables([sheet]);
+    expect(refused.units).toEqual([]);
+    expect(refused.issues.map((i) => i.code)).toContain("BLOC_SOURCES_DIFFER");
+    const chosen = readScoreTables([sheet], { bloc: 1 });
+    expect(chosen.units.map((u) => [u.name, u.bloc])).toEqual([["Sở Tư pháp", 1]]);
+    expect(chosen.issues.map((i) => i.code)).not.toContain("BLOC_SOURCES_DIFFER");
+  });
+
+  it("ranks a sheet whose name and title state different years in whichever of the two is chosen", () => {
+    const sheet: CellSheet = {
+      name: "DTI 2025",
+      values: [["BẢNG ĐIỂM KHỐI SỞ, BAN, NGÀNH NĂM 2024"], [], ...scores],
+    };
+    expect(readScoreTables([sheet]).issues.map((i) => i.code)).toContain("YEAR_CONFLICT");
+    for (const year of [2024, 2025]) {
+      const chosen = readScoreTables([sheet], { year });
+      expect(chosen.units.map((u) => u.year)).toEqual([year]);
+      expect(chosen.issues.map((i) => i.code)).not.toContain("YEAR_CONFLICT");
+    }
+    expect(readScoreTables([sheet], { year: 2023 }).units).toEqual([]);
+  });
+});

@@ -699,11 +699,12 @@ function readUnit(
   } else if (v.sectionBloc !== undefined && v.sectionBloc !== null) {
     bloc = v.sectionBloc;
     blocSource = "sections";
-  } else if (v.blocs.fallback !== null) {
+  } else if (v.blocs.fallback !== null && v.blocs.caller === null) {
+    // The sheet's name or title gives the bloc, unless the officer chose one for the sheet. It
+    // must fit the unit's own name: "UBND phường Ninh Kiều" on a sheet named "Quận huyện"
+    // (copied from last year) is not a district.
     bloc = v.blocs.fallback.bloc;
     blocSource = v.blocs.fallback.source;
-    // A bloc taken from the sheet's name or title must fit the unit's own name: "UBND phường
-    // Ninh Kiều" on a sheet named "Quận huyện" (copied from last year) is not a district.
     const type = nameTypeBloc(name);
     if (type !== null && type !== bloc) {
       issues.push(makeIssue("BLOC_NAME_CONFLICT", source, { unit, bloc, named: type }));
