@@ -87,7 +87,7 @@ const POINTS_WORD = /\s*(?:điểm|điểm\.|diem|points?|pts?\.?)$/iu;
 
 /** Parses trimmed, non-blank text; anything that is not a plain number is `text`. */
 function parseNumberText(text: string): ParsedNumber {
-  let body = text.normalize("NFC").replace(POINTS_WORD, "");
+  let body = text.replace(POINTS_WORD, "");
   if (body === "") return { kind: "text", text };
   let negative = false;
   let percent = false;

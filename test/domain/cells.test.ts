@@ -89,3 +89,17 @@ describe("cellText", () => {
     expect(cellText(new Date(Date.UTC(2024, 0, 2)))).toBe("2024-01-02");
   });
 });
+
+describe("parseCellNumber on what officers type around a number", () => {
+  it("reads a number followed by its unit of points", () => {
+    expect(parseCellNumber("942,5 điểm")).toMatchObject({ kind: "number", value: 942.5 });
+    expect(parseCellNumber("85 points")).toMatchObject({ kind: "number", value: 85 });
+    expect(parseCellNumber("1.000 điểm")).toMatchObject({ kind: "ambiguous", thousand: 1000 });
+  });
+
+  it("reads a lone dash as blank and the word alone as text", () => {
+    expect(parseCellNumber("-")).toEqual({ kind: "blank" });
+    expect(parseCellNumber("—")).toEqual({ kind: "blank" });
+    expect(parseCellNumber("điểm")).toEqual({ kind: "text", text: "điểm" });
+  });
+});
