@@ -12,6 +12,30 @@ const flat = (
   extra: Partial<SheetRecipe> = {},
 ): SheetRecipe => ({ name, rows: [[...header], ...lines.map((l) => [...l])], ...extra });
 
+/** A sheet named “DTI 2025” whose title states 2024 (copied from another year's file). */
+const sheetOfAnotherYear = (): SheetRecipe => ({
+  name: "DTI 2025",
+  rows: [
+    ["BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024"],
+    [],
+    ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+    ["Sở Tư pháp", 1, 1000, 800],
+    ["Sở Nội vụ", 1, 1000, 900],
+  ],
+});
+
+/** An undated sheet with “Năm 2022” and “Năm 2023” merged over their columns. */
+const twoYearsSideBySide = (): SheetRecipe => ({
+  name: "DTI",
+  rows: [
+    ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
+    [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
+    ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
+    ["Sở Y tế", 1, 1000, 700, 1000, 900],
+  ],
+  merges: ["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
+});
+
 export const READER_CASES: readonly CorpusCase[] = [
   {
     id: "pillars-before-total",
@@ -566,18 +590,7 @@ export const READER_CASES: readonly CorpusCase[] = [
   {
     id: "sheet-year-against-title-year",
     title: "A sheet named “DTI 2025” whose title states 2024 is refused, naming both years",
-    sheets: () => [
-      {
-        name: "DTI 2025",
-        rows: [
-          ["BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024"],
-          [],
-          ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
-          ["Sở Tư pháp", 1, 1000, 800],
-          ["Sở Nội vụ", 1, 1000, 900],
-        ],
-      },
-    ],
+    sheets: () => [sheetOfAnotherYear()],
     expect: {
       runnable: false,
       issues: [{ code: "YEAR_CONFLICT", sheet: "DTI 2025", cell: "A3" }],
@@ -587,18 +600,7 @@ export const READER_CASES: readonly CorpusCase[] = [
     id: "sheet-year-against-title-year-chosen",
     title: "The same sheet ranks in the year the officer chose, one of the two it states",
     year: 2024,
-    sheets: () => [
-      {
-        name: "DTI 2025",
-        rows: [
-          ["BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2024"],
-          [],
-          ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
-          ["Sở Tư pháp", 1, 1000, 800],
-          ["Sở Nội vụ", 1, 1000, 900],
-        ],
-      },
-    ],
+    sheets: () => [sheetOfAnotherYear()],
     expect: {
       runnable: true,
       candidates: { "2024/1": ["Sở Nội vụ"] },
@@ -1002,36 +1004,14 @@ export const READER_CASES: readonly CorpusCase[] = [
     id: "two-years-merged-over-columns",
     title:
       "“Năm 2022 | Năm 2023” merged over the columns of an undated sheet: refused, pointing to the year",
-    sheets: () => [
-      {
-        name: "DTI",
-        rows: [
-          ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
-          [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
-          ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
-          ["Sở Y tế", 1, 1000, 700, 1000, 900],
-        ],
-        merges: ["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
-      },
-    ],
+    sheets: () => [twoYearsSideBySide()],
     expect: { runnable: false, issues: [{ code: "COLUMN_AMBIGUOUS", sheet: "DTI" }] },
   },
   {
     id: "two-years-merged-over-columns-year-chosen",
     title: "The same sheet with the year chosen ranks that year's columns",
     year: 2023,
-    sheets: () => [
-      {
-        name: "DTI",
-        rows: [
-          ["Đơn vị", "Khối", "Năm 2022", null, "Năm 2023", null],
-          [null, null, "Điểm tối đa", "Điểm đạt được", "Điểm tối đa", "Điểm đạt được"],
-          ["Sở Tư pháp", 1, 1000, 990, 1000, 800],
-          ["Sở Y tế", 1, 1000, 700, 1000, 900],
-        ],
-        merges: ["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
-      },
-    ],
+    sheets: () => [twoYearsSideBySide()],
     expect: { runnable: true, candidates: { "2023/1": ["Sở Y tế"] }, ranked: 2, invalid: 0 },
   },
   {
