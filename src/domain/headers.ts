@@ -189,29 +189,24 @@ export function findHeaderRow<R extends string>(
   classifyText: (text: string) => R | null,
   accept: (match: HeaderMatch<R>) => boolean,
   named: Readonly<Partial<Record<NoInfer<R>, string>>> = NONE,
-  rows: readonly number[] = presentRows(values),
+  rows?: readonly number[],
 ): HeaderMatch<R> | null {
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i];
-    const cells = rowAt(values, row);
-    if (!mayBeHeaderRow(cells)) continue;
+  let found: HeaderMatch<R> | null = null;
+  const tryRow = (cells: readonly unknown[] | undefined, row: number): void => {
+    if (found !== null || !Array.isArray(cells) || !mayBeHeaderRow(cells)) return;
     const match = mapHeaderRow(cells, classifyText, named, row);
-    if (accept(match)) return match;
+    if (accept(match)) found = match;
+  };
+  if (rows !== undefined) {
+    for (let i = 0; i < rows.length && found === null; i += 1) tryRow(values[rows[i]], rows[i]);
+  } else {
+    // Every row the matrix holds: a header may sit anywhere in the used range, as both doors
+    // hand it over. `forEach` skips holes, so a sparse matrix (a sheet reaching row 1,048,576)
+    // costs the rows it holds, not the grid's; no list of rows is made (each sheet of a workbook
+    // is searched for a nominee header, and may hold 100,000 data rows).
+    values.forEach(tryRow);
   }
-  return null;
-}
-
-/**
- * Every row the matrix holds: a header may sit anywhere in the used range, as both doors hand it
- * over. `forEach` skips holes and empty rows are left out, so a sparse matrix (a sheet reaching row
- * 1,048,576) costs the rows it holds, not the grid's.
- */
-function presentRows(values: readonly (readonly unknown[])[]): number[] {
-  const rows: number[] = [];
-  values.forEach((cells, row) => {
-    if (Array.isArray(cells) && cells.length > 0) rows.push(row);
-  });
-  return rows;
+  return found;
 }
 
 /** A row of a matrix that may be ragged or hold non-arrays. */

@@ -32,6 +32,7 @@ import {
   BLOC_NUMBER,
   blocFromToken,
   newRowCache,
+  placeUnit,
   readRows,
   sectionHeading,
   yearCellOf,
@@ -593,11 +594,10 @@ export function readScoreTables(
  * Settling rows and the reading report
  * ------------------------------------------------------------------------------------------- */
 
-/** A unit row already read: its bloc and cell, and the next row of the same name in another bloc. */
+/** A unit row already read, by its bloc and cell: the first row of a unit in its year and group. */
 interface Seen {
   readonly bloc: Bloc;
   readonly source: CellRef;
-  next: Seen | null;
 }
 
 /** A row that repeats a unit read before: in the same bloc, or in another bloc of the year. */
@@ -621,74 +621,48 @@ function sameUnitAcrossBlocs(a: Bloc, b: Bloc, name: string): boolean {
  * in one bloc or in two blocs. Nested maps: no text key is built per row.
  */
 class FirstSeen {
-  /** Year → group → unit key → the rows of that unit, one a bloc. */
-  private readonly byYear = new Map<number, Map<string, Map<string, Seen>>>();
+  /**
+   * Year → group → unit key → the first row of that unit (the row itself: no object is made per
+   * unit), or the first row of each bloc it was read in when there are several.
+   */
+  private readonly byYear = new Map<number, Map<string, Map<string, Seen | Seen[]>>>();
 
   /**
-   * Null for the first row of a unit in its year (remembered at `source`), else the row it
-   * repeats: the first in the same bloc, or one in another bloc of the same year.
+   * Null for the first row of a unit in its year (remembered as `row`), else the row it repeats:
+   * the first in the same bloc, or one in another bloc of the same year.
    */
   claim(
-    bloc: Bloc,
+    row: Seen & { readonly bloc: Bloc },
     year: number,
     group: string,
     key: string,
     name: string,
-    source: CellRef,
   ): Repeat | null {
     let groups = this.byYear.get(year);
     if (groups === undefined) {
-      groups = new Map<string, Map<string, Seen>>();
+      groups = new Map<string, Map<string, Seen | Seen[]>>();
       this.byYear.set(year, groups);
     }
     let keys = groups.get(group);
     if (keys === undefined) {
-      keys = new Map<string, Seen>();
+      keys = new Map<string, Seen | Seen[]>();
       groups.set(group, keys);
     }
     const head = keys.get(key);
     if (head === undefined) {
-      keys.set(key, { bloc, source, next: null });
+      keys.set(key, row);
       return null;
     }
-    let last = head;
-    for (let seen: Seen | null = head; seen !== null; seen = seen.next) {
-      if (seen.bloc === bloc) return { first: seen.source, bloc };
-      last = seen;
+    const seen = Array.isArray(head) ? head : [head];
+    for (const first of seen)
+      if (first.bloc === row.bloc) return { first: first.source, bloc: row.bloc };
+    for (const first of seen) {
+      if (sameUnitAcrossBlocs(first.bloc, row.bloc, name))
+        return { first: first.source, bloc: first.bloc };
     }
-    for (let seen: Seen | null = head; seen !== null; seen = seen.next) {
-      if (sameUnitAcrossBlocs(seen.bloc, bloc, name))
-        return { first: seen.source, bloc: seen.bloc };
-    }
-    last.next = { bloc, source, next: null };
+    keys.set(key, [...seen, row]);
     return null;
   }
-}
-
-/** A row that can be ranked as the engine's unit, at its place in reading order. */
-function unitOf(raw: RawRow, year: AwardYear, order: number): UnitScore {
-  const written = raw.rankedBy;
-  const unit: UnitScore = {
-    name: raw.name,
-    key: raw.key,
-    bloc: raw.bloc as Bloc,
-    year,
-    score: raw.score ?? (written ? written.value / written.of : 0),
-    maxScore: raw.maxScore,
-    ratio:
-      written !== null
-        ? written.value / written.of
-        : raw.maxScore !== null && raw.score !== null
-          ? raw.score / raw.maxScore
-          : null,
-    excluded: raw.excluded,
-    note: raw.note,
-    group: raw.group,
-    source: raw.source,
-    order,
-  };
-  // Most tables write no ratio of their own: only their units are copied to add one.
-  return written === null ? unit : { ...unit, rankedBy: written };
 }
 
 function settle(
@@ -758,7 +732,8 @@ function settle(
           groupKey = unitKey(raw.group);
           groupKeys.set(raw.group, groupKey);
         }
-        const repeat = firstSeen.claim(raw.bloc, year, groupKey, raw.key, unit, raw.source);
+        // The row has its bloc (tested above): it is remembered as it is.
+        const repeat = firstSeen.claim(raw as Seen, year, groupKey, raw.key, unit);
         if (repeat !== null) {
           const firstCell = placeFrom(repeat.first, raw.source.sheet);
           (rowIssues ??= []).push(
@@ -791,8 +766,8 @@ function settle(
       const placed = raw.bloc !== null && year !== null && isAwardYear(year);
       if (errors === 0 && placed && raw.unscored) {
         unscored.push(invalidRow(raw, year, order, []));
-      } else if (errors === 0 && placed && (raw.score !== null || raw.rankedBy !== null)) {
-        units.push(unitOf(raw, year as AwardYear, order));
+      } else if (errors === 0 && placed && (raw.score !== null || raw.rankedBy !== undefined)) {
+        units.push(placeUnit(raw as RawRow & { bloc: Bloc }, year as AwardYear, order));
       } else {
         const codes = new Set<string>();
         for (const issue of rowIssues ?? []) if (issue.severity === "error") codes.add(issue.code);

@@ -15,7 +15,7 @@ const WIDEST_YEAR = 2025;
 function provisionalUnits(rows: readonly RawRow[], year: number): Map<Bloc, UnitScore[]> {
   const byBloc = new Map<Bloc, UnitScore[]>();
   rows.forEach((row, order) => {
-    if (row.bloc === null || (row.score === null && row.rankedBy === null)) return;
+    if (row.bloc === null || (row.score === null && row.rankedBy === undefined)) return;
     if (row.issues.some((i) => i.severity === "error")) return;
     const rowYear = row.cellYear ?? year;
     const unit: UnitScore = {
@@ -27,7 +27,7 @@ function provisionalUnits(rows: readonly RawRow[], year: number): Map<Bloc, Unit
       maxScore: row.maxScore,
       ratio: null,
       excluded: row.excluded,
-      ...(row.rankedBy !== null ? { rankedBy: row.rankedBy } : {}),
+      ...(row.rankedBy !== undefined ? { rankedBy: row.rankedBy } : {}),
       note: "",
       group: row.group,
       source: row.source,

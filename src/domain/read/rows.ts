@@ -24,7 +24,7 @@ import { makeIssue } from "../issues";
 import type { Issue, IssueCode, IssueParams } from "../issues";
 import { isBloc } from "../rules";
 import { adminTypeBloc, columnLetter, foldText, unitKey, unitNameForm } from "../text";
-import type { Bloc, BlocSource, CellRef } from "../types";
+import type { AwardYear, Bloc, BlocSource, CellRef, UnitScore } from "../types";
 import type { Grid } from "./grid";
 import { isBlankCell, rowOf, shownValue, verticalMergesIn } from "./grid";
 import type { ColumnPlan } from "./mapColumns";
@@ -58,14 +58,43 @@ export interface RawRow {
    * no year column or the cell is blank. Its cell is `yearCellOf(row, …)`, made only for an issue.
    */
   readonly cellYear: number | null | undefined;
-  readonly score: number | null;
+  /** Null until read; a row ranked by its written ratio alone is given that ratio when placed. */
+  score: number | null;
   readonly maxScore: number | null;
-  readonly rankedBy: { readonly value: number; readonly of: number } | null;
+  /** The ratio the table writes, when the unit is ranked by it (see `UnitScore.rankedBy`). */
+  readonly rankedBy: { readonly value: number; readonly of: number } | undefined;
   readonly excluded: boolean;
   /** Marked "Không xét" and without a score: listed as excluded, never ranked. */
   readonly unscored: boolean;
   readonly note: string;
   readonly issues: readonly Issue[];
+  /** Set when the row is placed as a unit (`placeUnit`): its year, ratio and reading order. */
+  year: number;
+  ratio: number | null;
+  order: number;
+}
+
+/**
+ * A row that can be ranked, placed in its year at its position in reading order: the row becomes
+ * the engine's `UnitScore` itself, so that a table of 100,000 units is not copied unit by unit.
+ * Each row is placed once, by the reading that keeps it.
+ */
+export function placeUnit(
+  row: RawRow & { readonly bloc: Bloc },
+  year: AwardYear,
+  order: number,
+): UnitScore {
+  const written = row.rankedBy;
+  row.ratio =
+    written !== undefined
+      ? written.value / written.of
+      : row.maxScore !== null && row.score !== null
+        ? row.score / row.maxScore
+        : null;
+  row.score ??= written !== undefined ? written.value / written.of : 0;
+  row.year = year;
+  row.order = order;
+  return row as UnitScore;
 }
 
 /** A row the reader skipped as not a unit, for the reading report. */
@@ -472,7 +501,7 @@ function mergedBlocValue(grid: Grid, fill: BlocFill, row: number, col: number): 
 interface Measure {
   score: number | null;
   maxScore: number | null;
-  rankedBy: { value: number; of: number } | null;
+  rankedBy: { value: number; of: number } | undefined;
 }
 
 /**
@@ -749,6 +778,9 @@ function readUnit(
     unscored,
     note: plan.note !== null ? cellText(cells[plan.note.col]) : "",
     issues: issues.length > 0 ? issues : NO_ISSUES,
+    year: 0,
+    ratio: null,
+    order: 0,
   };
 }
 
@@ -813,7 +845,7 @@ function readMeasure(
   places: Places,
 ): Measure {
   const convention: DecimalConvention = plan.convention;
-  const out: Measure = { score: null, maxScore: null, rankedBy: null };
+  const out: Measure = { score: null, maxScore: null, rankedBy: undefined };
   const scoreParsed = plan.score !== null ? parseCellNumber(cells[plan.score.col]) : null;
   const maxParsed = plan.maxScore !== null ? parseCellNumber(cells[plan.maxScore.col]) : null;
   const ratioParsed = plan.ratio !== null ? parseCellNumber(cells[plan.ratio.col]) : null;

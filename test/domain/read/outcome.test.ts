@@ -12,11 +12,14 @@ function row(name: string, bloc: 1 | 2 | 3 | 4, score: number): RawRow {
     cellYear: undefined,
     score,
     maxScore: 1000,
-    rankedBy: null,
+    rankedBy: undefined,
     excluded: false,
     unscored: false,
     note: "",
     issues: [],
+    year: 0,
+    ratio: null,
+    order: 0,
   };
 }
 
