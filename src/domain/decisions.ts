@@ -17,7 +17,6 @@ import type { NomineeDoubt } from "./matchNominees";
 import {
   selectCollectiveAwards,
   selectIndividualAwards,
-  visitCollectiveStatuses,
 } from "./selectAwards";
 import { foldText, matchKey } from "./text";
 import type {
@@ -166,7 +165,12 @@ export interface DecidedIndividual extends IndividualSelection {
 }
 
 export interface DecidedBloc {
-  readonly collectives: readonly DecidedCollective[];
+  /**
+   * The collectives as decided; null when no decision touched them: they are then exactly the
+   * rules' selection, which `visitCollectiveStatuses` walks without an object per unit (a bloc may
+   * hold 100,000 units).
+   */
+  readonly collectives: readonly DecidedCollective[] | null;
   readonly individuals: readonly DecidedIndividual[];
   readonly issues: readonly Issue[];
 }
@@ -729,27 +733,21 @@ function swapInto(
  * @example
  * decideBloc({ year: 2024, bloc: 3, ranked, nomineesByUnit: new Map(), collectiveSlots: 3,
  *   individualSlots: 3, individualsAllowed: true, decisions: [chooseCaiKhe] })
- *   .collectives.find((c) => c.ranked.unit.name === "UBND phường Cái Khế")?.status //=> "candidate"
+ *   .collectives?.find((c) => c.ranked.unit.name === "UBND phường Cái Khế")?.status //=> "candidate"
  */
 export function decideBloc(input: BlocDecisionInput): DecidedBloc {
   if (input.decisions.length === 0) {
-    // The common case selects once, exactly as the rules do: one object per unit, built whole
-    // (a bloc may hold 100,000 units).
-    const { ranked } = input;
-    const collectives = new Array<DecidedCollective>(ranked.length);
-    visitCollectiveStatuses(ranked, input.collectiveSlots, (i, status, tie) => {
-      collectives[i] = { ranked: ranked[i], status, tie, decision: null, note: null };
-    });
-    // Individuals are a few per bloc: each selection as it is, with no decision.
+    // The common case: the collectives are the rules' selection (walked by the caller); the
+    // individuals, a few per bloc, each selection as it is, with no decision.
     const individuals: DecidedIndividual[] = input.individualsAllowed
       ? selectIndividualAwards(
-          ranked,
+          input.ranked,
           input.nomineesByUnit,
           input.individualSlots,
           input.doubts,
         ).map((s) => ({ ...s, decision: null, note: null }))
       : [];
-    return { collectives, individuals, issues: [] };
+    return { collectives: null, individuals, issues: [] };
   }
   const issues: Issue[] = [];
   const collectives = decideCollectives(input, issues);

@@ -14,11 +14,12 @@ import { readNominees } from "./readNominees";
 import { readScoreTables } from "./readScoreTable";
 import { roundIssues, roundOf } from "./reviewRound";
 import { awardSlots, isAwardYear } from "./rules";
-import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
+import type { CollectiveSelection, CollectiveStatus, IndividualSelection } from "./selectAwards";
 import type { NomineeDoubt } from "./matchNominees";
 import { doubtWords } from "./matchNominees";
-import { matchNominees } from "./selectAwards";
+import { matchNominees, visitCollectiveStatuses } from "./selectAwards";
 import type {
+  AppliedDecision,
   AwardResult,
   AwardYear,
   Bilingual,
@@ -31,6 +32,7 @@ import type {
   InvalidUnitRow,
   Nominee,
   PrizeBasis,
+  RankedUnit,
   RankOptions,
   UnitResult,
   UnitScore,
@@ -319,10 +321,55 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     doubts: input.doubts,
   });
   issues.push(...decided.issues);
-  const collectives = decided.collectives;
   const individuals = decided.individuals;
   const chosenByUnit = new Map<UnitScore, Nominee>();
   for (const s of individuals) if (s.status !== "reserve") chosenByUnit.set(s.unit, s.nominee);
+
+  // The units' results, in ranking order: straight from the rules' statuses when no decision
+  // touched them (no object per unit besides its result), else from the decided collectives.
+  const reasonOf = collectiveReasons(rankedCount, collectiveSlots);
+  const collectivePrize = basis ? basis.bangKhenCollectiveVnd : null;
+  const units: UnitResult[] = [];
+  const resultOf = (
+    { unit, rank }: RankedUnit,
+    status: CollectiveStatus,
+    tie: CollectiveSelection["tie"],
+    decision: AppliedDecision | null,
+    note: Bilingual | null,
+  ): UnitResult => {
+    const awarded = status === "candidate" || status === "tie";
+    const result: UnitResult = {
+      name: unit.name,
+      key: unit.key,
+      bloc,
+      year,
+      score: unit.score,
+      maxScore: unit.maxScore,
+      ratio: unit.ratio,
+      rank,
+      rankedCount,
+      status,
+      tie,
+      prizeVnd: awarded ? collectivePrize : null,
+      chosenIndividual: chosenByUnit.size > 0 ? (chosenByUnit.get(unit)?.name ?? null) : null,
+      note: unit.note,
+      group: unit.group,
+      source: unit.source,
+      reason: note ?? reasonOf(unit, rank, status, tie),
+    };
+    // Only a decided unit carries its decision (a rare copy).
+    return decision ? { ...result, decision } : result;
+  };
+  if (decided.collectives === null) {
+    units.length = rankedCount;
+    visitCollectiveStatuses(ranked, collectiveSlots, (i, status, tie) => {
+      units[i] = resultOf(ranked[i], status, tie, null, null);
+    });
+  } else {
+    for (const s of decided.collectives) {
+      units.push(resultOf(s.ranked, s.status, s.tie, s.decision, s.note));
+    }
+  }
 
   const empty =
     input.units.length === 0 && input.invalid.length === 0 && input.unscored.length === 0;
@@ -351,32 +398,29 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
   if (empty) {
     issues.push(makeIssue("BLOC_EMPTY", null, { year, bloc, slots: collectiveSlots }));
   } else {
-    fillIssues(collectives, collectiveSlots, "collective");
+    fillIssues(units, collectiveSlots, "collective");
     if (input.hasNomineeTable && individualSlots > 0) {
       fillIssues(individuals, individualSlots, "individual");
     }
   }
   if (input.hiddenUnits !== undefined) {
-    for (const s of collectives) {
-      const { unit } = s.ranked;
+    for (const u of units) {
       if (
-        (s.status === "candidate" || s.status === "tie") &&
-        input.hiddenUnits.has(cellKey(unit.source))
+        (u.status === "candidate" || u.status === "tie") &&
+        input.hiddenUnits.has(cellKey(u.source))
       ) {
-        issues.push(
-          makeIssue("HIDDEN_UNIT_PROPOSED", unit.source, { unit: unit.name, year, bloc }),
-        );
+        issues.push(makeIssue("HIDDEN_UNIT_PROPOSED", u.source, { unit: u.name, year, bloc }));
       }
     }
   }
-  const firstTie = collectives.find((s) => s.status === "tie");
-  if (firstTie?.tie) {
+  const firstTie = units.find((u) => u.status === "tie");
+  if (firstTie?.tie && firstTie.rank !== null) {
     issues.push(
-      makeIssue("TIE_AT_CUTOFF", firstTie.ranked.unit.source, {
+      makeIssue("TIE_AT_CUTOFF", firstTie.source, {
         year,
         bloc,
         count: firstTie.tie.size,
-        rank: firstTie.ranked.rank,
+        rank: firstTie.rank,
         open: firstTie.tie.open,
       }),
     );
@@ -395,36 +439,6 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     );
   }
 
-  const reasonOf = collectiveReasons(rankedCount, collectiveSlots);
-  const collectivePrize = basis ? basis.bangKhenCollectiveVnd : null;
-  const units: UnitResult[] = new Array<UnitResult>(collectives.length);
-  for (let i = 0; i < collectives.length; i += 1) {
-    const selection = collectives[i];
-    const { unit, rank } = selection.ranked;
-    const status = selection.status;
-    const awarded = status === "candidate" || status === "tie";
-    const result: UnitResult = {
-      name: unit.name,
-      key: unit.key,
-      bloc,
-      year,
-      score: unit.score,
-      maxScore: unit.maxScore,
-      ratio: unit.ratio,
-      rank,
-      rankedCount,
-      status,
-      tie: selection.tie,
-      prizeVnd: awarded ? collectivePrize : null,
-      chosenIndividual: chosenByUnit.size > 0 ? (chosenByUnit.get(unit)?.name ?? null) : null,
-      note: unit.note,
-      group: unit.group,
-      source: unit.source,
-      reason: selection.note ?? reasonOf(unit, rank, status, selection.tie),
-    };
-    // Only a decided unit carries its decision (a rare copy).
-    units[i] = selection.decision ? { ...result, decision: selection.decision } : result;
-  }
   for (const row of [...input.unscored].sort((a, b) => a.order - b.order)) {
     units.push(unscoredUnitResult(row, bloc, year, rankedCount));
   }
