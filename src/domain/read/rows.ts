@@ -527,7 +527,9 @@ export function readRows(
     excluded: false,
     blocs,
   };
-  const rows: RawRow[] = [];
+  // Made at its largest once (a table may hold 100,000 rows), cut to the rows read at the end.
+  const rows = new Array<RawRow>(grid.rows.length);
+  let rowCount = 0;
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
   const fill = blocFillOf(frame, plan);
@@ -556,7 +558,6 @@ export function readRows(
       if (isColumnNumbersRow(cells, frame.first, frame.last)) continue;
     }
     places.sheetRow = grid.rowOffset + r + 1;
-    const ref = (col: number): CellRef => places.ref(col);
     const scoreCell = plan.score !== null ? cells[plan.score.col] : undefined;
     const maxCell = plan.maxScore !== null ? cells[plan.maxScore.col] : undefined;
     const ratioCell = plan.ratio !== null ? cells[plan.ratio.col] : undefined;
@@ -578,11 +579,11 @@ export function readRows(
         if (aggregate !== null || heading !== null || !inRange(col)) return;
         if (typeof value !== "string") return;
         const kind = aggregateKind(value);
-        if (kind !== null) aggregate = { kind, cell: ref(col).cell, text: cellText(value) };
+        if (kind !== null) aggregate = { kind, cell: places.ref(col).cell, text: cellText(value) };
         else if (!hasData) heading = sectionHeading(foldText(value), numbered, false);
       });
       if (aggregate !== null) skipped.push(aggregate);
-      else if (hasData) tableIssues.push(makeIssue("UNIT_NAME_MISSING", ref(unitCol)));
+      else if (hasData) tableIssues.push(makeIssue("UNIT_NAME_MISSING", places.ref(unitCol)));
       else if (heading !== null) {
         sectionBloc = (heading as Heading).bloc;
         group = "";
@@ -596,7 +597,7 @@ export function readRows(
       folded = foldText(rawName.length > 80 ? rawName.slice(0, 80) : rawName);
       const kind = aggregateKind(rawName.length > 80 ? rawName.slice(0, 80) : rawName);
       if (kind !== null) {
-        skipped.push({ kind, cell: ref(unitCol).cell, text: rawName.slice(0, 80) });
+        skipped.push({ kind, cell: places.ref(unitCol).cell, text: rawName.slice(0, 80) });
         continue;
       }
       const heading = sectionHeading(folded, numbered, weak);
@@ -650,14 +651,16 @@ export function readRows(
     unitContext.hasYearValue = hasYearValue;
     unitContext.excluded = excluded;
     if (grid.hiddenRows.size > 0 && grid.hiddenRows.has(r)) {
-      hidden.push(ref(unitCol));
+      hidden.push(places.ref(unitCol));
       hiddenRows.push(places.sheetRow);
     }
     // A district column names each unit's group; else the heading above the unit does.
     const district = plan.district !== null ? cellText(cells[plan.district.col]) : "";
     const unitGroup = district !== "" ? district : group;
-    rows.push(readUnit(plan, cells, places, rawName, unitGroup, cache, unitContext));
+    rows[rowCount] = readUnit(plan, cells, places, rawName, unitGroup, cache, unitContext);
+    rowCount += 1;
   }
+  rows.length = rowCount;
   if (hidden.length > 0) {
     const shown = hiddenRows.slice(0, HIDDEN_ROWS_NAMED).join(", ");
     tableIssues.push(
@@ -683,6 +686,11 @@ interface UnitContext {
   hasYearValue: boolean;
   excluded: boolean;
   readonly blocs: BlocContext;
+}
+
+/** The cell that states a row's bloc: its bloc cell (`blocCol`), else its unit cell. */
+function blocCellOf(places: Places, blocCol: number | null, source: CellRef): CellRef {
+  return blocCol !== null ? places.ref(blocCol) : source;
 }
 
 /** Adds the issue of a number cell, if any, on that cell of the current row. */
@@ -712,17 +720,27 @@ function readUnit(
   // A bloc the caller gives for a one-bloc sheet must agree with any the table states.
   let bloc: Bloc | null = null;
   let blocSource: BlocSource | null = null;
-  let statedAt: CellRef = source;
-  if (v.hasBlocValue && plan.bloc !== null) {
+  // The column of the bloc cell the row states its bloc in, if any (its cell is named only for an
+  // issue: a table may hold 100,000 rows).
+  const blocCol = v.hasBlocValue && plan.bloc !== null ? plan.bloc.col : null;
+  if (blocCol !== null) {
     bloc = blocFromCell(v.blocValue);
     blocSource = "column";
-    statedAt = places.ref(plan.bloc.col);
     if (bloc === null) {
-      issues.push(makeIssue("BLOC_UNKNOWN", statedAt, { unit, value: cellText(v.blocValue) }));
+      issues.push(
+        makeIssue("BLOC_UNKNOWN", blocCellOf(places, blocCol, source), {
+          unit,
+          value: cellText(v.blocValue),
+        }),
+      );
     } else if (v.sectionBloc !== undefined && v.sectionBloc !== null && v.sectionBloc !== bloc) {
       // Under "I. KHỐI SỞ, BAN, NGÀNH" with 3 in its bloc column: which is right is not ours to say.
       issues.push(
-        makeIssue("BLOC_SECTION_CONFLICT", statedAt, { unit, bloc, section: v.sectionBloc }),
+        makeIssue("BLOC_SECTION_CONFLICT", blocCellOf(places, blocCol, source), {
+          unit,
+          bloc,
+          section: v.sectionBloc,
+        }),
       );
     }
   } else if (v.sectionBloc !== undefined && v.sectionBloc !== null) {
@@ -742,7 +760,13 @@ function readUnit(
   const caller = v.blocs.caller;
   if (caller !== null) {
     if (bloc !== null && bloc !== caller) {
-      issues.push(makeIssue("BLOC_CONFLICT", statedAt, { unit, bloc, chosen: caller }));
+      issues.push(
+        makeIssue("BLOC_CONFLICT", blocCellOf(places, blocCol, source), {
+          unit,
+          bloc,
+          chosen: caller,
+        }),
+      );
     } else if (blocSource !== "column") {
       bloc = caller;
       blocSource = blocSource === null ? "caller" : blocSource;
