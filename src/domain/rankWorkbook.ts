@@ -72,20 +72,24 @@ function measureOf(ratio: number | null): Bilingual {
 /**
  * "Hạng 12/20, ngoài 1 suất của khối": a unit's rank and the words its bloc shares, written out
  * in a language only when that language is read (a sheet or a JSON file shows one of the two, and
- * a bloc may hold 100,000 units). `JSON.stringify` writes it as the two texts.
+ * a bloc may hold 100,000 units), once: units of equal rank share one reason and its texts.
+ * `JSON.stringify` writes it as the two texts.
  */
 class RankReason implements Bilingual {
+  private viText: string | null = null;
+  private enText: string | null = null;
+
   constructor(
-    private readonly rank: number,
-    private readonly shared: Bilingual,
+    readonly rank: number,
+    readonly shared: Bilingual,
   ) {}
 
   get vi(): string {
-    return "Hạng " + this.rank + this.shared.vi;
+    return (this.viText ??= "Hạng " + this.rank + this.shared.vi);
   }
 
   get en(): string {
-    return "Rank " + this.rank + this.shared.en;
+    return (this.enText ??= "Rank " + this.rank + this.shared.en);
   }
 
   toJSON(): Bilingual {
@@ -96,7 +100,8 @@ class RankReason implements Bilingual {
 /**
  * The reasons of one bloc's collectives. The words every unit of the bloc shares ("/20, ngoài 1
  * suất của khối") are joined once per bloc, so that each unit's reason is its rank and those words
- * until it is read: a bloc may hold 100,000 units.
+ * until it is read; units are asked in ranking order, and units of equal rank and status get the
+ * same reason (a bloc may hold 100,000 units, many of them tied below the slots).
  */
 function collectiveReasons(
   rankedCount: number,
@@ -115,12 +120,19 @@ function collectiveReasons(
     vi: `/${rankedCount}, ngoài ${slots} suất của khối`,
     en: ` of ${rankedCount}, outside the bloc's ${slotWordsEn(slots)}`,
   };
+  let last: RankReason | null = null;
+  const rankReason = (rank: number, shared: Bilingual): RankReason => {
+    if (last === null || last.rank !== rank || last.shared !== shared) {
+      last = new RankReason(rank, shared);
+    }
+    return last;
+  };
   return (unit, rank, status, tie) => {
     switch (status) {
       case "candidate":
-        return new RankReason(rank, within);
+        return rankReason(rank, within);
       case "not-selected":
-        return new RankReason(rank, outside);
+        return rankReason(rank, outside);
       case "tie": {
         const measure = measureOf(unit.ratio);
         const { size, open } = tie ?? { size: 0, open: 0 };
