@@ -413,7 +413,37 @@ async function cliSection(): Promise<string[]> {
   return lines;
 }
 
-const BUNDLE_BUDGET_GZIP_KB = 60;
+/**
+ * Everything the page loads besides Office.js, gzipped. Set at 60 KB when the pane was a shell
+ * (35 KB); raised to 100 KB once the engine it runs (the reader of real layouts, the council's
+ * decisions, the proposal list, the custom functions: one shared-runtime page) passed 60. The pane
+ * cannot run before Office.js and the Excel host script it fetches (about 215 KB gzipped, printed
+ * beside the budget), so ours is the smaller part of what the officer waits for; the budget still
+ * stops a UI framework or a large library from slipping in unnoticed.
+ */
+const BUNDLE_BUDGET_GZIP_KB = 100;
+
+/** Office.js as the page gets it: office.js and the Excel host scripts it fetches, gzipped KB. */
+function officeJsSizes(): { version: string; files: { f: string; gz: number }[] } | null {
+  const dist = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
+  const files = ["office.js", "excel-win32-16.01.js", "excel-web-16.00.js"];
+  try {
+    const version = (
+      JSON.parse(
+        readFileSync(path.join(ROOT, "node_modules/@microsoft/office-js/package.json"), "utf8"),
+      ) as { version: string }
+    ).version;
+    return {
+      version,
+      files: files.map((f) => ({
+        f,
+        gz: gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length / 1024,
+      })),
+    };
+  } catch {
+    return null;
+  }
+}
 
 function bundleSection(): string[] {
   const out = mkdtempSync(path.join(os.tmpdir(), "dti-awards-dist-"));
@@ -451,7 +481,22 @@ function bundleSection(): string[] {
     `Budget: ${BUNDLE_BUDGET_GZIP_KB} KB gzipped for everything the page loads besides Office.js — ` +
       `${total.gz / 1024 <= BUNDLE_BUDGET_GZIP_KB ? "within" : "OVER"} budget.`,
     "",
+    ...officeJsLines(),
     `Also built, not loaded by the page: ${others.join(", ")} (the custom-functions script the manifest names).`,
+    "",
+  ];
+}
+
+/** For scale: what the page loads of Office.js before any of ours can run. */
+function officeJsLines(): string[] {
+  const office = officeJsSizes();
+  if (office === null) return ["Office.js sizes: @microsoft/office-js is not installed.", ""];
+  const [loader, win32, web] = office.files;
+  return [
+    `For scale, Office.js (${office.version}, the copy in node_modules), which the page loads ` +
+      `before any of its own code runs: ${loader.f} ${loader.gz.toFixed(1)} KB gzipped, then the ` +
+      `Excel host script it fetches, ${win32.f} ${win32.gz.toFixed(1)} KB (Excel on Windows) or ` +
+      `${web.f} ${web.gz.toFixed(1)} KB (Excel on the web).`,
     "",
   ];
 }
