@@ -14,10 +14,7 @@
 import { makeIssue, type Issue } from "./issues";
 import type { CollectiveSelection, IndividualSelection } from "./selectAwards";
 import type { NomineeDoubt } from "./matchNominees";
-import {
-  selectCollectiveAwards,
-  selectIndividualAwards,
-} from "./selectAwards";
+import { selectCollectiveAwards, selectIndividualAwards } from "./selectAwards";
 import { foldText, matchKey } from "./text";
 import type {
   AppliedDecision,
