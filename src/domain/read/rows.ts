@@ -76,8 +76,9 @@ export interface RawRow {
 
 /**
  * A row that can be ranked, placed in its year at its position in reading order: the row becomes
- * the engine's `UnitScore` itself, so that a table of 100,000 units is not copied unit by unit.
- * Each row is placed once, by the reading that keeps it.
+ * the engine's `UnitScore` itself, so that a table of 100,000 units is not copied unit by unit
+ * (the unit keeps the reader's own fields beside its own: `blocSource`, `issues` …). Each row is
+ * placed once, by the reading that keeps it.
  */
 export function placeUnit(
   row: RawRow & { readonly bloc: Bloc },
@@ -527,8 +528,9 @@ export function readRows(
     excluded: false,
     blocs,
   };
-  // Made at its largest once (a table may hold 100,000 rows), cut to the rows read at the end.
-  const rows = new Array<RawRow>(grid.rows.length);
+  // Made at its largest once (a table may hold 100,000 rows): no more rows than the table's rows
+  // and the sheet's; cut to the rows read at the end.
+  const rows = new Array<RawRow>(Math.max(0, Math.min(grid.rows.length, frame.end - start)));
   let rowCount = 0;
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
