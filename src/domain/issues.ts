@@ -354,6 +354,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `Decision date ${p.date} is outside the prize and base-salary tables; no prize money is computed.`,
   },
+  NOTE_MENTIONS_EXCLUSION: {
+    severity: "warning",
+    vi: (p) =>
+      `“${p.unit}”: ô ghi “${p.value}” nhắc đến việc không xét nhưng không phải dấu “Không xét”, nên đơn vị vẫn được xếp hạng. Nếu đơn vị không được xét năm nay, hãy ghi “Không xét” ở đầu ô hoặc đánh dấu cột không xét; nếu không, bỏ qua cảnh báo này.`,
+    en: (p) =>
+      `“${p.unit}”: the cell says “${p.value}”, which speaks of not considering the unit but is not a “Không xét” mark, so the unit is ranked. If it is not to be considered this year, write “Không xét” at the start of the cell or mark the excluded column; otherwise ignore this warning.`,
+  },
   UNIT_EXCLUDED_UNSCORED: {
     severity: "info",
     vi: (p) => `“${p.unit}” ghi “Không xét” và không có điểm: không xếp hạng, không tính suất.`,

@@ -38,6 +38,129 @@ const twoYearsSideBySide = (): SheetRecipe => ({
 
 export const READER_CASES: readonly CorpusCase[] = [
   {
+    id: "exclusion-at-the-end-of-a-note",
+    title:
+      "Notes that end with their mark (“…, không xét”, “… - không đưa vào xét khen thưởng”) exclude the unit",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
+        [
+          [
+            1,
+            "Sở Thông tin và Truyền thông",
+            1,
+            1000,
+            990,
+            "Cơ quan thường trực, không tham gia xếp hạng",
+          ],
+          [2, "Sở Tư pháp", 1, 1000, 900, null],
+          [3, "Sở Y tế", 1, 1000, 800, null],
+          [4, "Phường Hưng Phú", 3, 1000, 980, "Đơn vị mới thành lập, không xét"],
+          [
+            5,
+            "Xã Tân Thạnh",
+            3,
+            1000,
+            970,
+            "Chưa đủ 01 năm hoạt động - không đưa vào xét khen thưởng",
+          ],
+          [6, "Xã Trường Xuân", 3, 1000, 960, null],
+          [7, "Xã Đông Bình", 3, 1000, 950, null],
+          [8, "Phường Cái Khế", 3, 1000, 940, null],
+          [9, "Phường An Hòa", 3, 1000, 930, null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/1": ["Sở Tư pháp"],
+        "2023/3": ["Xã Trường Xuân", "Xã Đông Bình", "Phường Cái Khế"],
+      },
+      statuses: [
+        [2023, "Sở Thông tin và Truyền thông", "excluded"],
+        [2023, "Phường Hưng Phú", "excluded"],
+        [2023, "Xã Tân Thạnh", "excluded"],
+      ],
+      ranked: 9,
+      invalid: 0,
+    },
+  },
+  {
+    id: "notes-that-explain-a-score",
+    title:
+      "Notes that start with “Không đánh giá chỉ số …” or “Không tham gia diễn tập …” explain a score and do not exclude",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
+        [
+          [1, "Sở Xây dựng", 1, 700, 665, "Không đánh giá chỉ số Kinh tế số, Xã hội số (nhóm 2)"],
+          [2, "Sở Tư pháp", 1, 1000, 900, null],
+          [3, "Xã Trường Xuân", 3, 1000, 970, "Không tham gia diễn tập ATTT, trừ 10 điểm"],
+          [4, "Xã Tân Thạnh", 3, 1000, 960, null],
+          [5, "Xã Đông Bình", 3, 1000, 950, null],
+          [6, "Phường Cái Khế", 3, 1000, 940, null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/1": ["Sở Xây dựng"],
+        "2023/3": ["Xã Trường Xuân", "Xã Tân Thạnh", "Xã Đông Bình"],
+      },
+      ranked: 6,
+      invalid: 0,
+    },
+  },
+  {
+    id: "not-ranked-in-brackets-after-the-name",
+    title: "“Văn phòng UBND thành phố (không xếp hạng)” in the name column is excluded",
+    sheets: () => [
+      flat(
+        "Khối 1",
+        ["STT", "Tên đơn vị", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Văn phòng UBND thành phố (không xếp hạng)", 1000, 990],
+          [2, "Sở Y tế", 1000, 900],
+          [3, "Sở Tư pháp", 1000, 800],
+        ],
+      ),
+    ],
+    year: 2023,
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Y tế"] },
+      statuses: [[2023, "Văn phòng UBND thành phố (không xếp hạng)", "excluded"]],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
+    id: "note-that-speaks-of-exclusion",
+    title:
+      "A note that speaks of not considering without marking it (“Đề nghị không xét”) is named; the unit is ranked",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Ghi chú"],
+        [
+          [1, "Sở Y tế", 1, 1000, 990, "Năm 2022 không xét do sáp nhập"],
+          [2, "Sở Tư pháp", 1, 1000, 900, null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Y tế"] },
+      issues: [{ code: "NOTE_MENTIONS_EXCLUSION", sheet: "DTI 2023", cell: "F2" }],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -38,6 +38,7 @@ import {
   blocFromKeywords,
   isBlocWordsOnly,
   isExclusionText,
+  mentionsExclusion,
   wordsBloc,
   type AggregateKind,
 } from "./vocabulary";
@@ -609,12 +610,26 @@ export function readRows(
         continue;
       }
     }
-    // Exclusion marks: the excluded column, or "Không xét" written in a note, rank or score cell.
-    let excluded = plan.excluded !== null && isExcludedMark(cells[plan.excluded.col]);
+    // Exclusion marks: the excluded column, "Không xét" written in a note, rank or score cell, or
+    // in brackets after the name ("Văn phòng UBND thành phố (không xếp hạng)"). A text that speaks
+    // of it without marking it ("Đề nghị không xét") is named, and the unit ranked.
+    let excluded =
+      (plan.excluded !== null && isExcludedMark(cells[plan.excluded.col])) ||
+      (rawName.endsWith(")") && bracketsExclude(rawName));
     const lastCol = Math.min(frame.last, cells.length - 1);
     for (let col = Math.max(0, frame.first); !excluded && col <= lastCol; col += 1) {
       const value = cells[col];
-      if (col !== unitCol && typeof value === "string" && isExclusionText(value)) excluded = true;
+      // The shortest mark is "Excluded": shorter texts ("x", numbers as text) are not read.
+      if (col === unitCol || typeof value !== "string" || value.length < 8) continue;
+      if (isExclusionText(value)) excluded = true;
+      else if (mentionsExclusion(value)) {
+        tableIssues.push(
+          makeIssue("NOTE_MENTIONS_EXCLUSION", places.ref(col), {
+            unit: rawName.slice(0, 80),
+            value: value.slice(0, 120),
+          }),
+        );
+      }
     }
     let blocValue = plan.bloc !== null ? cells[plan.bloc.col] : undefined;
     let blocFilled = false;
@@ -808,6 +823,14 @@ function readUnit(
     ratio: null,
     order: 0,
   };
+}
+
+/** True when a bracket after a unit's name marks it not considered: "… (không xếp hạng)". */
+function bracketsExclude(name: string): boolean {
+  for (const match of name.matchAll(/\(([^()]{1,80})\)/g)) {
+    if (isExclusionText(match[1])) return true;
+  }
+  return false;
 }
 
 /** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */

@@ -618,15 +618,15 @@ export function aggregateKind(text: string): AggregateKind | null {
  * Marks
  * ------------------------------------------------------------------------------------------- */
 
+/** Marks a unit as not considered wherever a clause of a note starts with one of them. */
 const EXCLUSION_PHRASES = fold([
   "Không xét",
   "Không xếp hạng",
-  "Không đánh giá",
-  "Không tham gia",
+  "Không tham gia xếp hạng",
   "Không tham gia đánh giá",
-  "Không xét khen thưởng",
-  "Không xét thi đua",
-  "Chưa đánh giá",
+  "Không đưa vào xét",
+  "Không đưa vào xếp hạng",
+  "Không đề nghị khen thưởng",
   "Chưa xếp hạng",
   "Not ranked",
   "Not considered",
@@ -634,13 +634,55 @@ const EXCLUSION_PHRASES = fold([
 ]);
 
 /**
- * True for a text that marks a unit as not considered ("Không xét", "không xếp hạng").
+ * Broader words that mark a unit only when alone in their clause or followed by a reason ("Không
+ * đánh giá do mới thành lập"): "Không đánh giá chỉ số Kinh tế số" says one pillar was not
+ * assessed, "Không tham gia diễn tập ATTT, trừ 10 điểm" an exercise missed, not the unit set aside.
+ */
+const BROAD_EXCLUSION_PHRASES = fold(["Không đánh giá", "Không tham gia", "Chưa đánh giá"]);
+const REASON_WORDS: ReadonlySet<string> = new Set(["do", "vi", "because", "due", "since", "theo"]);
+
+/** The clauses of a note: the parts between commas, semicolons, full stops, dashes and brackets. */
+function clausesOf(text: string): string[] {
+  return text
+    .split(/[,;.:()[\]\n\u2013\u2014]|\s-\s/)
+    .map(headerKey)
+    .filter((clause) => clause !== "");
+}
+
+/**
+ * True for a text that marks a unit as not considered: one of its clauses starts with "Không
+ * xét", "Không xếp hạng", "không tham gia xếp hạng", "không đưa vào xét khen thưởng" …, or is
+ * "Không đánh giá" / "Không tham gia" alone or with its reason.
  *
  * @example
  * isExclusionText("Không xét (đã sáp nhập)") //=> true
+ * isExclusionText("Đơn vị mới thành lập, không xét") //=> true
+ * isExclusionText("Không đánh giá chỉ số Kinh tế số") //=> false
  * isExclusionText("Đã xét") //=> false
  */
 export function isExclusionText(text: string): boolean {
-  const key = headerKey(text);
-  return EXCLUSION_PHRASES.some((p) => startsWithPhrase(key, p));
+  if (text.length > 300) return false;
+  for (const clause of clausesOf(text)) {
+    if (EXCLUSION_PHRASES.some((p) => startsWithPhrase(clause, p))) return true;
+    for (const phrase of BROAD_EXCLUSION_PHRASES) {
+      if (!startsWithPhrase(clause, phrase)) continue;
+      const next = clause.slice(phrase.length).trim().split(" ")[0];
+      if (next === "" || REASON_WORDS.has(next)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True for a text that speaks of not considering a unit without marking it ("Đề nghị không xét",
+ * "Năm 2022 không xét do sáp nhập"): the unit is ranked, and the officer is told where.
+ *
+ * @example
+ * mentionsExclusion("Năm 2022 không xét do sáp nhập") //=> true
+ * mentionsExclusion("Không xét") //=> false
+ */
+export function mentionsExclusion(text: string): boolean {
+  if (text.length > 300 || isExclusionText(text)) return false;
+  const key = ` ${headerKey(text)} `;
+  return EXCLUSION_PHRASES.some((p) => key.includes(` ${p} `));
 }

@@ -3,6 +3,7 @@ import {
   describeHeader,
   isExclusionText,
   maxFromHeader,
+  mentionsExclusion,
 } from "../../../src/domain/read/vocabulary";
 
 describe("describeHeader", () => {
@@ -121,5 +122,30 @@ describe("isExclusionText", () => {
     expect(isExclusionText("KHONG XET")).toBe(true);
     expect(isExclusionText("Đã xét")).toBe(false);
     expect(isExclusionText("Xét đặc cách")).toBe(false);
+  });
+
+  it("reads a mark that ends a note, after its reason", () => {
+    expect(isExclusionText("Đơn vị mới thành lập, không xét")).toBe(true);
+    expect(isExclusionText("Cơ quan thường trực, không tham gia xếp hạng")).toBe(true);
+    expect(isExclusionText("Chưa đủ 01 năm hoạt động - không đưa vào xét khen thưởng")).toBe(true);
+  });
+
+  it("takes “Không đánh giá” and “Không tham gia” for a mark only alone or with their reason", () => {
+    expect(isExclusionText("Không đánh giá")).toBe(true);
+    expect(isExclusionText("Không tham gia do sáp nhập")).toBe(true);
+    expect(isExclusionText("Không đánh giá chỉ số Kinh tế số, Xã hội số (nhóm 2)")).toBe(false);
+    expect(isExclusionText("Không tham gia diễn tập ATTT, trừ 10 điểm")).toBe(false);
+  });
+});
+
+describe("mentionsExclusion", () => {
+  it("finds a note that speaks of not considering without marking the unit", () => {
+    expect(mentionsExclusion("Năm 2022 không xét do sáp nhập")).toBe(true);
+    expect(mentionsExclusion("Đề nghị không xét")).toBe(true);
+  });
+
+  it("is false for a mark and for a note without those words", () => {
+    expect(mentionsExclusion("Không xét")).toBe(false);
+    expect(mentionsExclusion("Đạt loại tốt")).toBe(false);
   });
 });
