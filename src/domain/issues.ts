@@ -333,6 +333,13 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Điểm tối đa ${p.max} lấy từ tiêu đề cột “${p.header}”.`,
     en: (p) => `Max score ${p.max} is taken from the column header “${p.header}”.`,
   },
+  MAX_FROM_ROW: {
+    severity: "info",
+    vi: (p) =>
+      `Điểm tối đa ${p.max} lấy từ dòng “${p.header}” dưới tiêu đề; dòng đó không phải đơn vị.`,
+    en: (p) =>
+      `Max score ${p.max} is taken from the “${p.header}” row under the header; that row is not a unit.`,
+  },
   ROWS_OF_OTHER_YEARS: {
     severity: "info",
     vi: (p) =>

@@ -691,11 +691,24 @@ function settle(
     // Scores all within 0–1 are index values ("Giá trị DTI" 0,9483): already on one scale.
     let pointsScale = false;
     if (plan.statedMax !== null && plan.score !== null) {
+      const { row } = plan.statedMax;
       issues.push(
-        makeIssue("MAX_FROM_HEADER", headerCellOf(frame, plan.score.col), {
-          max: plan.statedMax.value,
-          header: plan.statedMax.header,
-        }),
+        row === undefined
+          ? makeIssue("MAX_FROM_HEADER", headerCellOf(frame, plan.score.col), {
+              max: plan.statedMax.value,
+              header: plan.statedMax.header,
+            })
+          : makeIssue(
+              "MAX_FROM_ROW",
+              {
+                sheet: frame.grid.sheet,
+                cell: cellAddress(
+                  frame.grid.rowOffset + row,
+                  frame.grid.colOffset + plan.score.col,
+                ),
+              },
+              { max: plan.statedMax.value, header: plan.statedMax.header },
+            ),
       );
     }
     if (tableYear.source === "workbook" && tableYear.year !== null) {
@@ -835,7 +848,8 @@ const MEASURE_NOTES: Readonly<Record<ColumnPlan["measure"], Bilingual | null>> =
   },
 };
 
-const KIND_WORDS: Readonly<Record<AggregateKind, Bilingual>> = {
+const KIND_WORDS: Readonly<Record<AggregateKind | "max", Bilingual>> = {
+  max: { vi: "điểm tối đa", en: "max score" },
   total: { vi: "tổng", en: "total" },
   average: { vi: "trung bình", en: "average" },
   count: { vi: "số đơn vị", en: "count" },
@@ -859,10 +873,16 @@ function readingsOf(read: TableRead): ColumnReading[] {
       role: "maxScore",
       column: letter(plan.score.col),
       header: plan.statedMax.header,
-      why: {
-        vi: `điểm tối đa ${plan.statedMax.value} ghi trong tiêu đề`,
-        en: `max score ${plan.statedMax.value} stated in the heading`,
-      },
+      why:
+        plan.statedMax.row === undefined
+          ? {
+              vi: `điểm tối đa ${plan.statedMax.value} ghi trong tiêu đề`,
+              en: `max score ${plan.statedMax.value} stated in the heading`,
+            }
+          : {
+              vi: `điểm tối đa ${plan.statedMax.value} ghi ở dòng “${plan.statedMax.header}” dưới tiêu đề (dòng ${frame.grid.rowOffset + plan.statedMax.row + 1})`,
+              en: `max score ${plan.statedMax.value} written in the “${plan.statedMax.header}” row under the header (row ${frame.grid.rowOffset + plan.statedMax.row + 1})`,
+            },
     });
   }
   if (plan.ratio !== null && plan.measure === "written-ratio") {

@@ -161,6 +161,64 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "max-row-under-the-header",
+    title:
+      "A “Điểm tối đa | 300 | 100 | 100 | 500” row under the header gives the total's maximum and is not a unit",
+    sheets: () => [
+      {
+        name: "DTI 2024 cấp xã",
+        rows: [
+          ["KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ CẤP XÃ NĂM 2024"],
+          [],
+          ["STT", "Đơn vị", "Chính quyền số", "Kinh tế số", "Xã hội số", "Tổng điểm", "Xếp hạng"],
+          [null, "Điểm tối đa", 300, 100, 100, 500, null],
+          [1, "Phường Cái Khế", 280, 90, 85, 455, 3],
+          [2, "Phường An Hòa", 290, 95, 85, 470, 2],
+          [3, "Xã Tân Thạnh", 270, 80, 80, 430, 5],
+          [4, "Xã Trường Xuân", 295, 95, 90, 480, 1],
+          [5, "Xã Đông Bình", 280, 80, 80, 440, 4],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2024/3": ["Xã Trường Xuân", "Phường An Hòa", "Phường Cái Khế"] },
+      issues: [{ code: "MAX_FROM_ROW", sheet: "DTI 2024 cấp xã", cell: "F4" }],
+      absent: ["SCORE_WITHOUT_MAX"],
+      ranked: 5,
+      invalid: 0,
+    },
+  },
+  {
+    id: "max-row-under-the-header-of-a-flat-table",
+    title: "The same “Điểm tối đa” row over a table of three blocs with one total column",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Tên đơn vị", "Khối", "Tổng điểm"],
+        [
+          [null, "Điểm tối đa", null, 1000],
+          [1, "Sở Y tế", 1, 920],
+          [2, "Sở Tư pháp", 1, 900],
+          [3, "Xã Tân Thạnh", 3, 880],
+          [4, "Xã Trường Xuân", 3, 870],
+          [5, "Xã Đông Bình", 3, 860],
+          [6, "Xã Thới Đông", 3, 700],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/1": ["Sở Y tế"],
+        "2023/3": ["Xã Tân Thạnh", "Xã Trường Xuân", "Xã Đông Bình"],
+      },
+      issues: [{ code: "MAX_FROM_ROW", sheet: "DTI 2023", cell: "D2" }],
+      ranked: 6,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -6,7 +6,7 @@
  * returned as alternatives, which the reader keeps only when they give the same outcome.
  */
 import type { ParsedNumber } from "../cells";
-import { parseCellNumber } from "../cells";
+import { cellText, parseCellNumber } from "../cells";
 import { makeIssue } from "../issues";
 import type { Issue } from "../issues";
 import { cellAddress, columnLetter, foldText } from "../text";
@@ -24,7 +24,7 @@ import {
   settleNumber,
 } from "./numbers";
 import type { ScoreHeaderRole } from "./vocabulary";
-import { aggregateKind, wordsBloc } from "./vocabulary";
+import { aggregateKind, classifyScoreHeader, wordsBloc } from "./vocabulary";
 
 /** A column taken for a role, with the reading report's reason. */
 export interface ColumnChoice {
@@ -37,12 +37,26 @@ export interface ColumnChoice {
 export const MEASURES = ["computed-ratio", "written-ratio", "score", "ratio-only"] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/** A maximum the table states once instead of in a max column. */
+export interface StatedMax {
+  readonly value: number;
+  /** The header or title text that states it, or the label of the max row. */
+  readonly header: string;
+  /** The max row's grid row, when a "Điểm tối đa" row under the header states it. */
+  readonly row?: number;
+}
+
 export interface ColumnPlan {
   readonly unit: ColumnChoice;
   readonly score: ColumnChoice | null;
   readonly maxScore: ColumnChoice | null;
-  /** A maximum stated in the score header or a title line, when there is no max column. */
-  readonly statedMax: { readonly value: number; readonly header: string } | null;
+  /**
+   * A maximum stated in the score header, a title line or a "Điểm tối đa" row under the header
+   * (`row`: its row in the grid), when there is no max column.
+   */
+  readonly statedMax: StatedMax | null;
+  /** The "Điểm tối đa" row under the header (its row in the grid): not a unit. */
+  readonly maxRow: number | null;
   readonly ratio: ColumnChoice | null;
   readonly bloc: ColumnChoice | null;
   readonly year: ColumnChoice | null;
@@ -125,11 +139,38 @@ function listColumns(grid: Grid, columns: readonly HeaderColumn[]): string {
 }
 
 /** The data rows that give evidence: rows with a unit name that is not a total. */
-function sampleRows(frame: TableFrame, unitCol: number): (readonly unknown[])[] {
+/**
+ * The "Điểm tối đa" row some forms put right under the header (its name cell, or the cell before
+ * it, reads as a max score: "Điểm tối đa", "Thang điểm", "Max score"), with the maximum of each
+ * column in its cells: its grid row, or null. Only the first two rows under the header are looked
+ * at (the column numbers row may come first).
+ */
+function maxRowOf(frame: TableFrame, unitCol: number): number | null {
+  const start = frame.headerRows[frame.headerRows.length - 1] + 1;
+  let looked = 0;
+  for (const r of frame.grid.rows) {
+    if (r < start) continue;
+    if (r >= frame.end || looked >= 2) break;
+    looked += 1;
+    const cells = rowOf(frame.grid, r);
+    for (let col = Math.max(frame.first, unitCol - 1); col <= unitCol; col += 1) {
+      const text = cells[col];
+      if (typeof text !== "string" || text.length > 60) continue;
+      if (classifyScoreHeader(text) === "maxScore") return r;
+    }
+  }
+  return null;
+}
+
+function sampleRows(
+  frame: TableFrame,
+  unitCol: number,
+  maxRow: number | null,
+): (readonly unknown[])[] {
   const rows: (readonly unknown[])[] = [];
   const start = frame.headerRows[frame.headerRows.length - 1] + 1;
   for (const r of frame.grid.rows) {
-    if (r < start) continue;
+    if (r < start || r === maxRow) continue;
     if (r >= frame.end || rows.length >= SAMPLE_ROWS) break;
     const cells = rowOf(frame.grid, r);
     const name = cells[unitCol];
@@ -456,7 +497,8 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
   const unitChoice =
     namedUnit ?? (unitIsDistrict ? choice(grid, free("district")[0], MATCHED) : null);
   if (unitChoice === null) return { ok: false, issues: [] };
-  const rows = sampleRows(frame, unitChoice.col);
+  const maxRow = maxRowOf(frame, unitChoice.col);
+  const rows = sampleRows(frame, unitChoice.col, maxRow);
   const numeric = (cands: HeaderColumn[]): HeaderColumn[] => {
     const withNumbers = cands.filter((c) => holdsNumbers(rows, c.col));
     return withNumbers.length > 0 ? withNumbers : cands.slice(0, 1);
@@ -558,10 +600,18 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
   );
 
   // Score and max that agree with the written ratio are the ones it was computed from.
-  const stated = (col: number): { value: number; header: string } | null => {
+  const stated = (col: number): StatedMax | null => {
     const column = columns.find((c) => c.col === col);
     const own = column?.info.statedMax ?? null;
     if (own !== null && column) return { value: own, header: column.text };
+    if (maxRow !== null) {
+      const cells = rowOf(grid, maxRow);
+      const parsed = parseCellNumber(cells[col]);
+      if (parsed.kind === "number" && parsed.value > 0 && !parsed.percent) {
+        const label = cells.slice(frame.first).find((c) => typeof c === "string" && c.trim());
+        return { value: parsed.value, header: cellText(label), row: maxRow };
+      }
+    }
     return context.titleMax;
   };
   let maxWhy = maxes.why;
@@ -617,6 +667,7 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     index: columns.find((c) => c.info.role === "index" && !taken.has(c.col))?.col ?? null,
     convention,
     ratioScale,
+    maxRow,
   };
   const build = (
     score: ColumnChoice | null,

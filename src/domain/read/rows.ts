@@ -101,7 +101,8 @@ export function placeUnit(
 
 /** A row the reader skipped as not a unit, for the reading report. */
 export interface SkippedRow {
-  readonly kind: AggregateKind;
+  /** A total, average, count or extreme, or the "Điểm tối đa" row under the header. */
+  readonly kind: AggregateKind | "max";
   readonly cell: string;
   readonly text: string;
 }
@@ -561,6 +562,12 @@ export function readRows(
       if (isColumnNumbersRow(cells, frame.first, frame.last)) continue;
     }
     places.sheetRow = grid.rowOffset + r + 1;
+    if (r === plan.maxRow) {
+      // "Điểm tối đa | 300 | 100 | 100 | 500" under the header: the columns' maxima, not a unit.
+      const label = cellText(cells[unitCol]) || cellText(cells[unitCol - 1]);
+      skipped.push({ kind: "max", cell: places.ref(unitCol).cell, text: label });
+      continue;
+    }
     const scoreCell = plan.score !== null ? cells[plan.score.col] : undefined;
     const maxCell = plan.maxScore !== null ? cells[plan.maxScore.col] : undefined;
     const ratioCell = plan.ratio !== null ? cells[plan.ratio.col] : undefined;
