@@ -333,6 +333,13 @@ export const ISSUE_DEFINITIONS = define({
     vi: (p) => `Điểm tối đa ${p.max} lấy từ tiêu đề cột “${p.header}”.`,
     en: (p) => `Max score ${p.max} is taken from the column header “${p.header}”.`,
   },
+  HEADING_WITH_SCORES: {
+    severity: "warning",
+    vi: (p) =>
+      `Dòng “${p.unit}” được đọc là đề mục của các dòng bên dưới (đánh số La Mã), nên điểm ghi trên dòng này không được xếp hạng. Nếu đây là một đơn vị cần xếp hạng (ví dụ một quận, huyện), hãy ghi khối của nó vào cột Khối.`,
+    en: (p) =>
+      `The row “${p.unit}” is read as the heading of the rows below it (Roman-numbered), so the scores on it are not ranked. If it is a unit to rank (a district, say), write its bloc in the bloc column.`,
+  },
   MAX_FROM_ROW: {
     severity: "info",
     vi: (p) =>

@@ -219,6 +219,65 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "numbered-district-rows-with-their-bloc",
+    title:
+      "“I | UBND quận Ninh Kiều | 2 | 1000 | 860” over its communes: a district scored in its own row, ranked in bloc 2",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"],
+        [
+          ["I", "UBND quận Ninh Kiều", 2, 1000, 860, 86],
+          [1, "UBND phường Cái Khế", 3, 500, 480, 96],
+          [2, "UBND phường An Hòa", 3, 500, 470, 94],
+          ["II", "UBND huyện Phong Điền", 2, 1000, 900, 90],
+          [3, "UBND xã Nhơn Ái", 3, 500, 475, 95],
+          [4, "UBND xã Tân Thới", 3, 500, 460, 92],
+          ["III", "UBND quận Bình Thủy", 2, 1000, 880, 88],
+          [5, "UBND phường Long Hòa", 3, 500, 465, 93],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: {
+        "2023/2": ["UBND huyện Phong Điền"],
+        "2023/3": ["UBND phường Cái Khế", "UBND xã Nhơn Ái", "UBND phường An Hòa"],
+      },
+      ranked: 8,
+      invalid: 0,
+    },
+  },
+  {
+    id: "numbered-district-rows-with-scores-on-a-commune-sheet",
+    title:
+      "The same district rows on a communes sheet without a bloc column stay headings, and their scores are said not to be ranked",
+    sheets: () => [
+      flat(
+        "Xã phường 2023",
+        ["STT", "Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["I", "UBND quận Ninh Kiều", 500, 475],
+          [1, "UBND phường Cái Khế", 500, 480],
+          [2, "UBND phường An Hòa", 500, 470],
+          ["II", "UBND huyện Phong Điền", 500, 468],
+          [3, "UBND xã Nhơn Ái", 500, 475],
+          [4, "UBND xã Tân Thới", 500, 460],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/3": ["UBND phường Cái Khế", "UBND xã Nhơn Ái", "UBND phường An Hòa"] },
+      issues: [
+        { code: "HEADING_WITH_SCORES", sheet: "Xã phường 2023", cell: "B2" },
+        { code: "HEADING_WITH_SCORES", sheet: "Xã phường 2023", cell: "B5" },
+      ],
+      ranked: 4,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

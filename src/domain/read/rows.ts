@@ -193,6 +193,15 @@ export function sectionHeading(folded: string, numbered: boolean, weak: boolean)
   return null;
 }
 
+/**
+ * True for a numbered row's text that names one unit ("UBND quận Ninh Kiều", "Huyện Phong Điền":
+ * a type word and a proper name) rather than a bloc ("KHỐI QUẬN, HUYỆN", "Các sở, ban, ngành").
+ */
+function namesUnit(name: string): boolean {
+  const form = unitNameForm(name);
+  return form.type !== null && form.words.length > 0;
+}
+
 const HEADING_START = /^(?:quan|huyen|thi xa|thanh pho|tp|khu vuc|district|town|city)\b/;
 
 /**
@@ -611,7 +620,21 @@ export function readRows(
         continue;
       }
       const heading = sectionHeading(folded, numbered, weak);
-      if (heading) {
+      if (heading && numbered && hasData && namesUnit(rawName)) {
+        // "I | UBND quận Ninh Kiều | 2 | 1000 | 860" over its communes: a district scored in its
+        // own row. With its bloc in the bloc column it is a unit; without, it stays the heading
+        // over the rows below, and its scores are said not to be ranked.
+        if (plan.bloc !== null && !isBlankCell(cells[plan.bloc.col])) {
+          folded = "";
+        } else {
+          tableIssues.push(
+            makeIssue("HEADING_WITH_SCORES", places.ref(unitCol), { unit: rawName.slice(0, 80) }),
+          );
+          sectionBloc = heading.bloc;
+          group = "";
+          continue;
+        }
+      } else if (heading) {
         sectionBloc = heading.bloc;
         group = "";
         continue;
