@@ -278,6 +278,38 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "max-score-merged-down-its-group",
+    title:
+      "“Điểm tối đa” typed once per group and merged down: every row of the group has that max",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"],
+          [],
+          ["STT", "Tên cơ quan, đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          ["I", "KHỐI SỞ, BAN, NGÀNH"],
+          [1, "Sở Tư pháp", 1000, 900],
+          [2, "Sở Y tế", null, 910],
+          [3, "Sở Nội vụ", null, 880],
+          [4, "Sở Xây dựng", 700, 660],
+          [5, "Sở Tài chính", null, 600],
+          ["II", "KHỐI UBND QUẬN, HUYỆN"],
+          [6, "UBND quận Ninh Kiều", 1000, 850],
+          [7, "UBND quận Bình Thủy", null, 870],
+        ],
+        merges: ["C5:C7", "C8:C9", "C11:C12"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Xây dựng"], "2023/2": ["UBND quận Bình Thủy"] },
+      absent: ["MAX_MISSING"],
+      ranked: 7,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -501,8 +501,8 @@ function blocFillOf(frame: TableFrame, plan: ColumnPlan): BlocFill | null {
   return merges.length > 0 ? { merges } : null;
 }
 
-/** The bloc value a blank bloc cell shows: its merged area's, else none. */
-function mergedBlocValue(grid: Grid, fill: BlocFill, row: number, col: number): unknown {
+/** The value a blank cell of a column with merges shows: its merged area's, else none. */
+function mergedValue(grid: Grid, fill: BlocFill, row: number, col: number): unknown {
   for (const m of fill.merges) {
     if (m.top > row) break;
     if (m.bottom >= row) return shownValue(grid, row, col);
@@ -546,6 +546,9 @@ export function readRows(
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
   const fill = blocFillOf(frame, plan);
+  // A max score typed once per group and merged down ("1000" over C8:C10): each row shows it.
+  const maxCol = plan.maxScore?.col;
+  const maxMerges = maxCol !== undefined ? verticalMergesIn(grid, maxCol) : [];
   // Units on rows the officer hid: ranked like the others, and named in one warning.
   const hidden: CellRef[] = [];
   const hiddenRows: number[] = [];
@@ -563,7 +566,15 @@ export function readRows(
     const r = grid.rows[i];
     if (r < start) continue;
     if (r >= frame.end) break;
-    const cells = rowOf(grid, r);
+    let cells = rowOf(grid, r);
+    if (maxMerges.length > 0 && maxCol !== undefined && isBlankCell(cells[maxCol])) {
+      const merged = mergedValue(grid, { merges: maxMerges }, r, maxCol);
+      if (!isBlankCell(merged)) {
+        const shown = cells.slice();
+        shown[maxCol] = merged;
+        cells = shown;
+      }
+    }
     if (first) {
       first = false;
       // "(1) (2) (3) (4) (5)=(4)/(3)*100" under the header numbers the columns, as official
@@ -664,7 +675,7 @@ export function readRows(
     let blocValue = plan.bloc !== null ? cells[plan.bloc.col] : undefined;
     let blocFilled = false;
     if (plan.bloc !== null && fill !== null && isBlankCell(blocValue)) {
-      const merged = mergedBlocValue(grid, fill, r, plan.bloc.col);
+      const merged = mergedValue(grid, fill, r, plan.bloc.col);
       if (!isBlankCell(merged)) {
         blocValue = merged;
         blocFilled = true;
