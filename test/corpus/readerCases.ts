@@ -310,6 +310,39 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "footnote-under-the-table-excludes",
+    title:
+      "“Sở Thông tin và Truyền thông (*)” with “(*) … không tham gia xếp hạng.” under the table is excluded",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["KẾT QUẢ DTI KHỐI SỞ, BAN, NGÀNH NĂM 2023"],
+          [],
+          ["STT", "Tên cơ quan", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"],
+          [1, "Sở Thông tin và Truyền thông (*)", 1000, 995, 99.5],
+          [2, "Sở Y tế", 1000, 910, 91],
+          [3, "Sở Tư pháp (**)", 1000, 900, 90],
+          [],
+          [
+            "(*) Sở Thông tin và Truyền thông là cơ quan thường trực Ban Chỉ đạo, không tham gia xếp hạng.",
+          ],
+          ["(**) Điểm đã trừ 10 điểm do chậm gửi báo cáo."],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Y tế"] },
+      statuses: [
+        [2023, "Sở Thông tin và Truyền thông", "excluded"],
+        [2023, "Sở Tư pháp", "not-selected"],
+      ],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -537,8 +537,10 @@ export function readRows(
     yearValue: undefined,
     hasYearValue: false,
     excluded: false,
+    footnote: "",
     blocs,
   };
+  const footnotes = footnotesOf(frame, start);
   // Made at its largest once (a table may hold 100,000 rows): no more rows than the table's rows
   // and the sheet's; cut to the rows read at the end.
   const rows = new Array<RawRow>(Math.max(0, Math.min(grid.rows.length, frame.end - start)));
@@ -708,6 +710,15 @@ export function readRows(
     unitContext.yearValue = yearValue;
     unitContext.hasYearValue = hasYearValue;
     unitContext.excluded = excluded;
+    unitContext.footnote = "";
+    if (!excluded && footnotes.size > 0) {
+      // "Sở Thông tin và Truyền thông (*)" with "(*) … không tham gia xếp hạng." under the table.
+      const note = footnotes.get(footnoteMark(rawName) ?? "");
+      if (note !== undefined && isExclusionText(note)) {
+        unitContext.excluded = true;
+        unitContext.footnote = note;
+      }
+    }
     if (grid.hiddenRows.size > 0 && grid.hiddenRows.has(r)) {
       hidden.push(places.ref(unitCol));
       hiddenRows.push(places.sheetRow);
@@ -743,6 +754,8 @@ interface UnitContext {
   yearValue: unknown;
   hasYearValue: boolean;
   excluded: boolean;
+  /** The footnote that excludes the unit ("(*) … không tham gia xếp hạng"), or "". */
+  footnote: string;
   readonly blocs: BlocContext;
 }
 
@@ -858,7 +871,7 @@ function readUnit(
     rankedBy: measure.rankedBy,
     excluded: v.excluded,
     unscored,
-    note: plan.note !== null ? cellText(cells[plan.note.col]) : "",
+    note: (plan.note !== null ? cellText(cells[plan.note.col]) : "") || v.footnote,
     issues: issues.length > 0 ? issues : NO_ISSUES,
     year: 0,
     ratio: null,
@@ -876,6 +889,45 @@ function bracketsExclude(name: string): boolean {
 
 /** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */
 const LEADING_NUMBER = /^\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])\s+(?=\p{L})/u;
+/** How many rows under a table its footnotes are looked for. */
+const FOOTNOTE_ROWS = 15;
+/** A footnote under a table: its mark, then its text ("(*) Sở … không tham gia xếp hạng."). */
+const FOOTNOTE_LINE = /^\s*(\(\*+\)|\*+)\s*(\S[\s\S]*)$/;
+
+/** "*" for "(*)" or "*", "**" for "(**)": the mark as a key. */
+const markKey = (mark: string): string => mark.replace(/[()\s]/g, "");
+
+/** The footnote mark after a unit's name ("Ban Dân tộc (*)" → "*"), or null. */
+function footnoteMark(name: string): string | null {
+  const match = FOOTNOTE_MARK.exec(name);
+  return match ? markKey(match[0]) : null;
+}
+
+/**
+ * The footnotes of a table by mark: a row, within the table or just under it, whose first cell
+ * starts with "(*)" or "*" and goes on with text.
+ */
+function footnotesOf(frame: TableFrame, start: number): Map<string, string> {
+  const notes = new Map<string, string>();
+  const { grid } = frame;
+  for (let i = 0; i < grid.rows.length; i += 1) {
+    const r = grid.rows[i];
+    if (r < start) continue;
+    if (r >= frame.end + FOOTNOTE_ROWS) break;
+    const cells = rowOf(grid, r);
+    for (let col = Math.max(0, frame.first); col < cells.length && col <= frame.last; col += 1) {
+      const value = cells[col];
+      if (isBlankCell(value)) continue;
+      if (typeof value === "string" && (value.startsWith("(") || value.startsWith("*"))) {
+        const match = FOOTNOTE_LINE.exec(value);
+        if (match) notes.set(markKey(match[1]), cellText(match[2]));
+      }
+      break;
+    }
+  }
+  return notes;
+}
+
 /** A footnote mark after a name: " (*)", "(**)", " *". */
 const FOOTNOTE_MARK = /\s*(?:\(\*+\)|\*+)$/;
 
