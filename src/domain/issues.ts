@@ -340,6 +340,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The row “${p.unit}” is read as the heading of the rows below it (Roman-numbered), so the scores on it are not ranked. If it is a unit to rank (a district, say), write its bloc in the bloc column.`,
   },
+  SUMMARY_TABLE_SKIPPED: {
+    severity: "info",
+    vi: (p) =>
+      `Bảng ở trang “${p.sheet}” có cột “${p.header}”: đó là bảng tóm tắt theo khối, không phải bảng điểm từng đơn vị, nên không được đọc.`,
+    en: (p) =>
+      `The table on sheet “${p.sheet}” has a “${p.header}” column: it summarises the blocs and is not a score table of units, so it is not read.`,
+  },
   MAX_FROM_ROW: {
     severity: "info",
     vi: (p) =>

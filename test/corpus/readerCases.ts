@@ -343,6 +343,42 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "cover-page-summary-of-blocs",
+    title:
+      "A cover page summarising the blocs (“Khối | Số đơn vị | Điểm tối đa | Đơn vị dẫn đầu | Điểm”) is not a score table",
+    sheets: () => [
+      {
+        name: "Trang bìa",
+        rows: [
+          ["UBND THÀNH PHỐ CẦN THƠ"],
+          ["BÁO CÁO KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2023"],
+          [],
+          ["STT", "Khối", "Số đơn vị", "Điểm tối đa", "Đơn vị dẫn đầu", "Điểm đạt được"],
+          [1, "Sở, ban, ngành", 4, 1000, "Sở Xây dựng", 665],
+        ],
+      },
+      {
+        name: "Khối sở",
+        rows: [
+          ["KẾT QUẢ DTI KHỐI SỞ, BAN, NGÀNH NĂM 2023"],
+          ["STT", "Tên cơ quan", "Điểm tối đa", "Điểm đạt được"],
+          [1, "Sở Tư pháp", 1000, 905],
+          [2, "Sở Xây dựng", 700, 665],
+          [3, "Sở Y tế", 1000, 880],
+          [4, "Sở Nội vụ", 1000, 800],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Xây dựng"] },
+      issues: [{ code: "SUMMARY_TABLE_SKIPPED", sheet: "Trang bìa", cell: "C4" }],
+      absent: ["DUPLICATE_UNIT"],
+      ranked: 4,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -443,6 +443,14 @@ function isDistrictHeading(text: string): boolean {
 }
 
 /**
+ * Headers only a summary of blocs has: how many units, the leading unit ("Khối | Số đơn vị |
+ * Điểm trung bình | Đơn vị dẫn đầu | Điểm cao nhất" on a cover page). A table with one is not a
+ * score table of units.
+ */
+const SUMMARY_HEADER =
+  /^(?:so don vi|so luong don vi|tong so don vi|don vi dan dau|number of units|leading unit)\b/;
+
+/**
  * Chooses the columns of a table. Named columns (the officer's choice) are taken as named; a
  * named column that is not in the table refuses the table (HEADER_NOT_FOUND), since reading
  * another column in its place would be a guess.
@@ -471,6 +479,23 @@ export function mapColumns(frame: TableFrame, context: MapContext): ColumnMappin
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  const summary = columns.find((c) => SUMMARY_HEADER.test(foldText(c.text)));
+  if (summary !== undefined && Object.keys(named).length === 0) {
+    // A cover page's summary of blocs: its "leading unit" is not a unit to rank again.
+    return {
+      ok: false,
+      issues: [
+        makeIssue(
+          "SUMMARY_TABLE_SKIPPED",
+          {
+            sheet: grid.sheet,
+            cell: cellAddress(grid.rowOffset + headerRow, grid.colOffset + summary.col),
+          },
+          { sheet: grid.sheet, header: summary.text },
+        ),
+      ],
+    };
+  }
   const taken = new Set(Object.values(named).map((c) => c.col));
   const free = (role: ScoreHeaderRole): HeaderColumn[] =>
     columns.filter((c) => c.info.role === role && !taken.has(c.col));
