@@ -36,9 +36,9 @@ export const ISSUE_DEFINITIONS = define({
   COLUMN_AMBIGUOUS: {
     severity: "error",
     vi: (p) =>
-      `Bảng điểm ở trang “${p.sheet}” có hai cách đọc ${p.role}: cột ${p.first} “${p.firstHeader}” hoặc cột ${p.second} “${p.secondHeader}”, và hai cách cho kết quả khác nhau (${p.differs}); bảng này chưa được xếp hạng. Hãy chọn cột: trong ngăn tác vụ bấm “Chọn cột”, hoặc ở dòng lệnh ghi --column ${p.hint ?? `${p.option}="${p.firstHeader}"`}.${p.yearsVi ?? ""}`,
+      `Bảng điểm ở trang “${p.sheet}” có hai cách đọc ${p.role}: cột ${p.first} “${p.firstHeader}” hoặc cột ${p.second} “${p.secondHeader}”, và hai cách cho kết quả khác nhau (${p.differs}); bảng này chưa được xếp hạng. Hãy chọn cột: trong ngăn tác vụ bấm “Chọn cột”, hoặc ở dòng lệnh ghi --column ${p.hint ?? `${p.option}="${p.firstHeader}" hoặc --column ${p.option}="${p.secondHeader}"`}.${p.yearsVi ?? ""}`,
     en: (p) =>
-      `The score table on sheet “${p.sheet}” can be read two ways for ${p.roleEn}: column ${p.first} “${p.firstHeader}” or column ${p.second} “${p.secondHeader}”, and the two give different results (${p.differsEn}); this table is not ranked. Choose the column: “Chọn cột” (Choose columns) in the task pane, or --column ${p.hintEn ?? `${p.option}="${p.firstHeader}"`} on the command line.${p.yearsEn ?? ""}`,
+      `The score table on sheet “${p.sheet}” can be read two ways for ${p.roleEn}: column ${p.first} “${p.firstHeader}” or column ${p.second} “${p.secondHeader}”, and the two give different results (${p.differsEn}); this table is not ranked. Choose the column: “Chọn cột” (Choose columns) in the task pane, or --column ${p.hintEn ?? `${p.option}="${p.firstHeader}" or --column ${p.option}="${p.secondHeader}"`} on the command line.${p.yearsEn ?? ""}`,
   },
   YEAR_CONFLICT: {
     severity: "error",

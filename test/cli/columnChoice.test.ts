@@ -144,7 +144,9 @@ describe("a table the reader refuses, on the command line", () => {
     expect(result.stderr).toContain(
       "can be read two ways for the score: column D “Điểm đánh giá” or column E “Điểm DTI”",
     );
-    expect(result.stderr).toContain('--column score="Điểm đánh giá" on the command line');
+    expect(result.stderr).toContain(
+      '--column score="Điểm đánh giá" or --column score="Điểm DTI" on the command line',
+    );
     expect(result.stderr).toContain("có hai cách đọc");
     expect(existsSync(input.replace(/\.xlsx$/, ".awards.xlsx"))).toBe(false);
   });
