@@ -150,6 +150,15 @@ function blocOfTitles(titles: readonly string[]): Bloc | null {
     const inside = /\bkhoi ([a-z ]+?)(?: nam \d{4}\b.*)?$/.exec(folded);
     const named = inside ? sectionHeading(`khoi ${inside[1]}`, false, true) : null;
     if (named?.bloc) return named.bloc;
+    // "… CÁC SỞ, BAN, NGÀNH NĂM 2023", "CHỈ SỐ … CẤP HUYỆN": the bloc words after "các" or "cấp",
+    // when the title names one bloc only ("CẤP HUYỆN VÀ CẤP XÃ" names two, and gives none).
+    const blocs = new Set<Bloc>();
+    for (const m of folded.matchAll(/\b(?:cac|cap) ([a-z ]+?)(?= nam \d{4}\b| va |$)/g)) {
+      const bloc = sectionHeading(`khoi ${m[1]}`, false, true)?.bloc;
+      if (bloc) blocs.add(bloc);
+    }
+    if (blocs.size === 1) return [...blocs][0];
+    if (blocs.size > 1) return null;
     if (blocFromKeywords(folded, ENTERPRISE_KEYWORDS) !== null) return 4;
   }
   return null;
@@ -318,8 +327,8 @@ function ambiguityIssue(
   const yearsHint: Record<string, string> =
     years[0] !== null && years[1] !== null && years[0] !== years[1]
       ? {
-          yearsVi: ` Bảng có điểm của hai năm (${years.join(", ")}): chọn năm cần xét bằng --year ${years[1]} ở dòng lệnh hoặc ô “Năm xét” trong ngăn tác vụ.`,
-          yearsEn: ` The table holds the scores of two years (${years.join(", ")}): choose the year with --year ${years[1]} on the command line or the “Year” box in the task pane.`,
+          yearsVi: ` Bảng có điểm của hai năm (${years.join(", ")}): chọn năm cần xét bằng --year ${years[0]} hoặc --year ${years[1]} ở dòng lệnh, hoặc ô “Năm xét” trong ngăn tác vụ.`,
+          yearsEn: ` The table holds the scores of two years (${years.join(", ")}): choose the year with --year ${years[0]} or --year ${years[1]} on the command line, or the “Year” box in the task pane.`,
         }
       : {};
   return makeIssue("COLUMN_AMBIGUOUS", headerCellOf(frame, mine?.col ?? frame.first), {

@@ -379,6 +379,58 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "titles-naming-the-bloc-with-cac",
+    title:
+      "Titles “… CÁC SỞ, BAN, NGÀNH NĂM 2023” and “… CÁC QUẬN, HUYỆN NĂM 2023” over two tables of one sheet give each its bloc",
+    sheets: () => [
+      {
+        name: "Tổng hợp 2023",
+        rows: [
+          ["BẢNG 1. KẾT QUẢ DTI CÁC SỞ, BAN, NGÀNH NĂM 2023"],
+          ["STT", "Tên cơ quan", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)"],
+          [1, "Sở Tư pháp", 1000, 900, 90],
+          [2, "Sở Xây dựng", 700, 665, 95],
+          [3, "Sở Y tế", 1000, 920, 92],
+          [],
+          [],
+          ["BẢNG 2. KẾT QUẢ DTI CÁC QUẬN, HUYỆN NĂM 2023"],
+          ["STT", "Đơn vị", "Điểm đạt được", "Tỷ lệ (%)", "Điểm tối đa"],
+          [1, "Quận Ninh Kiều", 850, 85, 1000],
+          [2, "Quận Bình Thủy", 900, 90, 1000],
+          [3, "Huyện Phong Điền", 880, 88, 1000],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Xây dựng"], "2023/2": ["Quận Bình Thủy"] },
+      ranked: 6,
+      invalid: 0,
+    },
+  },
+  {
+    id: "title-naming-two-blocs-gives-none",
+    title:
+      "A title naming two blocs (“CẤP HUYỆN VÀ CẤP XÃ”) gives no bloc: rows without one are reported",
+    sheets: () => [
+      {
+        name: "Kết quả 2023",
+        rows: [
+          ["KẾT QUẢ CHỈ SỐ DTI CẤP HUYỆN VÀ CẤP XÃ NĂM 2023"],
+          ["STT", "Đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          [1, "Sở Tư pháp", 1000, 900],
+          [2, "Sở Y tế", 1000, 920],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "BLOC_UNKNOWN", sheet: "Kết quả 2023", cell: "B3" }],
+      ranked: 0,
+      invalid: 2,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [
