@@ -857,8 +857,12 @@ const MEASURE_NOTES: Readonly<Record<ColumnPlan["measure"], Bilingual | null>> =
   },
 };
 
-const KIND_WORDS: Readonly<Record<AggregateKind | "max", Bilingual>> = {
+const KIND_WORDS: Readonly<Record<AggregateKind | "max" | "self", Bilingual>> = {
   max: { vi: "điểm tối đa", en: "max score" },
+  self: {
+    vi: "tự đánh giá (xếp hạng theo điểm thẩm định)",
+    en: "self-assessment (ranked by the appraised score)",
+  },
   total: { vi: "tổng", en: "total" },
   average: { vi: "trung bình", en: "average" },
   count: { vi: "số đơn vị", en: "count" },

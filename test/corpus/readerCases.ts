@@ -431,6 +431,59 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "self-assessed-and-appraised-rows-of-one-unit",
+    title:
+      "Each unit on two rows under a merged name, “Tự đánh giá” then “Thẩm định”: the appraised row ranks",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["KẾT QUẢ DTI KHỐI SỞ, BAN, NGÀNH NĂM 2023"],
+          [],
+          ["STT", "Tên đơn vị", "Hình thức", "Điểm tối đa", "Điểm"],
+          [1, "Sở Tư pháp", "Tự đánh giá", 1000, 980],
+          [null, null, "Thẩm định", 1000, 880],
+          [2, "Sở Y tế", "Tự đánh giá", 1000, 900],
+          [null, null, "Thẩm định", 1000, 895],
+          [3, "Sở Nội vụ", "Tự đánh giá", 1000, 950],
+          [null, null, "Thẩm định", 1000, 870],
+        ],
+        merges: ["A4:A5", "B4:B5", "A6:A7", "B6:B7", "A8:A9", "B8:B9"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Y tế"] },
+      absent: ["UNIT_NAME_MISSING", "DUPLICATE_UNIT"],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
+    id: "long-name-merged-over-two-rows",
+    title: "A long name merged over two rows with its scores on the first: one unit, no issue",
+    sheets: () => [
+      {
+        name: "DTI 2023",
+        rows: [
+          ["KẾT QUẢ DTI KHỐI SỞ, BAN, NGÀNH NĂM 2023"],
+          ["STT", "Tên đơn vị", "Điểm tối đa", "Điểm đạt được"],
+          [1, "Ban Quản lý các Khu chế xuất và Công nghiệp", 1000, 950],
+          [null, null, null, null],
+          [2, "Sở Y tế", 1000, 900],
+        ],
+        merges: ["A3:A4", "B3:B4", "C3:C4", "D3:D4"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Ban Quản lý các Khu chế xuất và Công nghiệp"] },
+      absent: ["SCORE_MISSING", "UNIT_NAME_MISSING", "DUPLICATE_UNIT"],
+      ranked: 2,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -36,6 +36,7 @@ import {
   AGGREGATE_FIRST_WORDS,
   aggregateKind,
   blocFromKeywords,
+  describeHeader,
   isBlocWordsOnly,
   isExclusionText,
   mentionsExclusion,
@@ -101,8 +102,11 @@ export function placeUnit(
 
 /** A row the reader skipped as not a unit, for the reading report. */
 export interface SkippedRow {
-  /** A total, average, count or extreme, or the "Điểm tối đa" row under the header. */
-  readonly kind: AggregateKind | "max";
+  /**
+   * A total, average, count or extreme, the "Điểm tối đa" row under the header, or a unit's
+   * self-assessment row beside its appraised one.
+   */
+  readonly kind: AggregateKind | "max" | "self";
   readonly cell: string;
   readonly text: string;
 }
@@ -551,6 +555,8 @@ export function readRows(
   // A max score typed once per group and merged down ("1000" over C8:C10): each row shows it.
   const maxCol = plan.maxScore?.col;
   const maxMerges = maxCol !== undefined ? verticalMergesIn(grid, maxCol) : [];
+  const unitMerges = verticalMergesIn(grid, unitCol);
+  const assessmentCol = assessmentColumnOf(frame, start, unitCol);
   // Units on rows the officer hid: ranked like the others, and named in one warning.
   const hidden: CellRef[] = [];
   const hiddenRows: number[] = [];
@@ -600,7 +606,21 @@ export function readRows(
       if (!signed && isSignatureRow(cells)) signed = true;
       if (signed) continue;
     }
-    const rawName = cellText(cells[unitCol]);
+    let rawName = cellText(cells[unitCol]);
+    if (rawName === "" && hasData && unitMerges.length > 0) {
+      // A name merged down its unit's rows, each with its own scores (a self-assessed and an
+      // appraised row): each row's. A row without scores under a merged name stays blank.
+      rawName = cellText(mergedValue(grid, { merges: unitMerges }, r, unitCol));
+    }
+    if (assessmentCol !== null && isSelfAssessment(cells[assessmentCol])) {
+      // "Tự đánh giá" beside "Thẩm định" rows: the appraised score is the one ranked.
+      skipped.push({
+        kind: "self",
+        cell: places.ref(assessmentCol).cell,
+        text: rawName.slice(0, 80),
+      });
+      continue;
+    }
     const numbered =
       isRomanCell(cells[firstCol]) || (indexCol !== null && isRomanCell(cells[indexCol]));
 
@@ -889,6 +909,50 @@ function bracketsExclude(name: string): boolean {
 
 /** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */
 const LEADING_NUMBER = /^\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])\s+(?=\p{L})/u;
+/** True for a cell that says its row is a self-assessment ("Tự đánh giá", "Tự chấm"). */
+function isSelfAssessment(value: unknown): boolean {
+  if (typeof value !== "string" || value.length > 40) return false;
+  const info = describeHeader(value);
+  return info.self && !info.appraised;
+}
+
+/** True for a cell that says its row is the appraised score ("Thẩm định", "Sau phúc khảo"). */
+function isAppraisal(value: unknown): boolean {
+  if (typeof value !== "string" || value.length > 40) return false;
+  const info = describeHeader(value);
+  return info.appraised && !info.self;
+}
+
+/** How many rows of a table are looked at for a column of assessment kinds. */
+const ASSESSMENT_ROWS = 400;
+
+/**
+ * The column that tells a unit's self-assessment row from its appraised row ("Hình thức: Tự đánh
+ * giá / Thẩm định", each unit on two rows): a column holding both kinds in the table's first rows,
+ * or null.
+ */
+function assessmentColumnOf(frame: TableFrame, start: number, unitCol: number): number | null {
+  const { grid } = frame;
+  const self = new Set<number>();
+  const appraised = new Set<number>();
+  let looked = 0;
+  for (let i = 0; i < grid.rows.length && looked < ASSESSMENT_ROWS; i += 1) {
+    const r = grid.rows[i];
+    if (r < start) continue;
+    if (r >= frame.end) break;
+    looked += 1;
+    const cells = rowOf(grid, r);
+    const last = Math.min(frame.last, cells.length - 1);
+    for (let col = Math.max(0, frame.first); col <= last; col += 1) {
+      if (col === unitCol || typeof cells[col] !== "string") continue;
+      if (isSelfAssessment(cells[col])) self.add(col);
+      else if (isAppraisal(cells[col])) appraised.add(col);
+    }
+  }
+  for (const col of self) if (appraised.has(col)) return col;
+  return null;
+}
+
 /** How many rows under a table its footnotes are looked for. */
 const FOOTNOTE_ROWS = 15;
 /** A footnote under a table: its mark, then its text ("(*) Sở … không tham gia xếp hạng."). */
