@@ -79,6 +79,25 @@ function bilingual(message: Bilingual, lang: Lang): string {
 }
 
 /** Every sheet name this tool writes, in both languages, for every year of the movement. */
+/**
+ * True for a workbook this tool wrote: it holds the data-check sheet, named and titled as the tool
+ * writes it ("Kiểm tra dữ liệu" with "KIỂM TRA DỮ LIỆU" in A1, or "Data check" / "DATA CHECK").
+ */
+export function isToolOutput(sheets: readonly CellSheet[]): boolean {
+  return LANGS.some((lang) => {
+    const name = dataCheckSheetName(lang);
+    const sheet = sheets.find((s) => isOwnSheetName(s.name, [name]));
+    const title = sheet?.values?.[0]?.[0];
+    return typeof title === "string" && title.trim() === DATA_CHECK_TITLE[lang];
+  });
+}
+
+/** The title the data-check sheet starts with, in each language. */
+const DATA_CHECK_TITLE: Readonly<Record<Lang, string>> = {
+  vi: "KIỂM TRA DỮ LIỆU",
+  en: "DATA CHECK",
+};
+
 export function ownSheetNames(): string[] {
   return LANGS.flatMap((lang) => [
     ...AWARD_YEARS.map((year) => candidateSheetName(year, lang)),
@@ -393,11 +412,16 @@ async function runRanking(
     io.stderr(bilingual(load.failure.message, lang));
     return { code: EXIT_CANNOT_RUN, result: null };
   }
+  // A file carries no marker of which sheets this tool wrote: in a workbook this tool wrote (its
+  // data-check sheet is there, under its own title) they are known by name, and each one skipped
+  // is said; in any other workbook a sheet with one of those names is the officer's own (“Danh
+  // sách đề nghị khen thưởng” is a common name for a proposal list) and is read.
   const own = ownSheetNames();
-  const ignored = load.loaded.sheets.filter((s) => isOwnSheetName(s.name, own)).map((s) => s.name);
+  const toolOutput = isToolOutput(load.loaded.sheets);
+  const ignored = toolOutput
+    ? load.loaded.sheets.filter((s) => isOwnSheetName(s.name, own)).map((s) => s.name)
+    : [];
   const sheets = load.loaded.sheets.filter((s) => !ignored.includes(s.name));
-  // A file carries no marker of which sheets this tool wrote: they are known by name, and each
-  // one skipped is said, in case an officer's own sheet has that name.
   const notes: ReadNote[] = [
     ...ignored.map((name) => ({
       sheet: name,

@@ -11,7 +11,7 @@ import {
   uncachedFormulaSheets,
   writeFixture,
 } from "../fixtures/workbooks";
-import { tolerateClosedPipe } from "../../src/cli/main";
+import { isToolOutput, tolerateClosedPipe } from "../../src/cli/main";
 import { runCli, type CliRun } from "./runCli";
 
 const EXAMPLE = path.resolve(__dirname, "../../samples/dti-example-2023.xlsx");
@@ -425,5 +425,21 @@ describe("dti-awards output into a pipe closed early", () => {
     expect(() =>
       stream.emit("error", Object.assign(new Error("no space left"), { code: "ENOSPC" })),
     ).toThrow("no space left");
+  });
+});
+
+describe("isToolOutput", () => {
+  it("knows a workbook this tool wrote by its data-check sheet and that sheet's title", () => {
+    expect(isToolOutput([{ name: "Kiểm tra dữ liệu", values: [["KIỂM TRA DỮ LIỆU"]] }])).toBe(true);
+    expect(isToolOutput([{ name: "Data check", values: [["DATA CHECK"]] }])).toBe(true);
+  });
+
+  it("takes an officer's workbook with a sheet of the same name but other content for theirs", () => {
+    expect(isToolOutput([{ name: "Kiểm tra dữ liệu", values: [["Ghi chú của phòng"]] }])).toBe(
+      false,
+    );
+    expect(isToolOutput([{ name: "Danh sách đề nghị khen thưởng", values: [["STT"]] }])).toBe(
+      false,
+    );
   });
 });

@@ -831,6 +831,24 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "nominee-sheet-named-like-an-output-sheet",
+    title:
+      "The officer's own list on a sheet named “Danh sách đề nghị khen thưởng” (the name of an output sheet) is read",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Danh sách đề nghị khen thưởng",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [[1, "Trần Thị Bình", "Chuyên viên", "UBND quận Bình Thủy", "x"]],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NO_NOMINEE_SHEET"],
+      individuals: { "2023/2": ["Trần Thị Bình"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
