@@ -173,6 +173,37 @@ const MR_MRS = /^(?:ông|bà)\s+(?=\S+\s+\S+\s+\S)/iu;
 /** Degrees written before a name ("ThS. Lê Văn An"): kept as written, left out when comparing. */
 const DEGREES = /^(?:(?:pgs|gs|ts|ths|ks|cn|bs|ls)\.\s*)+/;
 
+/** Where a unit's name starts inside a title: "UBND phường …", "Ủy ban nhân dân xã …", "Sở …". */
+const UNIT_IN_TITLE =
+  /(?:^|\s)((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|TP\.?)\s|Sở\s)/u;
+/** A district or city written after a commune's name: ", quận Ninh Kiều", ", Q. Ninh Kiều". */
+const PLACE_AFTER = /^(?:quận|huyện|thị xã|thành phố|TP\.?|Q\.|H\.|TX\.)\s*\S/iu;
+
+/**
+ * The title and the unit of one "Chức vụ, đơn vị công tác" cell. A unit named inside the part
+ * before the first comma ("Chủ tịch UBND phường Cái Khế, quận Ninh Kiều", "Phó Giám đốc Sở Y tế")
+ * starts there, with the district written after it; otherwise the title comes before the first
+ * comma and the unit after it ("Kỹ sư CNTT, UBND xã Tân Thạnh").
+ *
+ * @example
+ * splitTitleAndUnit("Chủ tịch UBND phường Cái Khế, quận Ninh Kiều")
+ * //=> { title: "Chủ tịch", unit: "UBND phường Cái Khế, quận Ninh Kiều" }
+ * splitTitleAndUnit("Kỹ sư CNTT, UBND xã Tân Thạnh") //=> { title: "Kỹ sư CNTT", unit: "UBND xã Tân Thạnh" }
+ */
+export function splitTitleAndUnit(text: string): { title: string; unit: string } {
+  const comma = text.indexOf(",");
+  const first = comma > 0 ? text.slice(0, comma) : text;
+  const inside = UNIT_IN_TITLE.exec(first);
+  if (inside !== null) {
+    const start = inside.index + inside[0].length - inside[1].length;
+    const rest = comma > 0 ? text.slice(comma + 1).trim() : "";
+    const unit = first.slice(start).trim() + (PLACE_AFTER.test(rest) ? `, ${rest}` : "");
+    return { title: first.slice(0, start).trim(), unit };
+  }
+  if (comma > 0) return { title: first.trim(), unit: text.slice(comma + 1).trim() };
+  return { title: "", unit: text };
+}
+
 /** A person's name without the form of address an officer may type before it. */
 export function personName(text: string): string {
   const name = text.replace(ADDRESS, "").replace(MR_MRS, "");
@@ -302,9 +333,9 @@ function readNomineeSheet(
       continue;
     }
     // "Kỹ sư CNTT, UBND xã Tân Thạnh" under "Chức vụ, đơn vị công tác": the title, then the unit.
-    const comma = combined ? unitName.indexOf(",") : -1;
-    const ownUnit = comma > 0 ? unitName.slice(comma + 1).trim() : unitName;
-    const ownTitle = comma > 0 ? unitName.slice(0, comma).trim() : "";
+    const { title: ownTitle, unit: ownUnit } = combined
+      ? splitTitleAndUnit(unitName)
+      : { title: "", unit: unitName };
     nominees.push({
       name: personName(name),
       title: c.title !== undefined ? cellText(cells[c.title]) : ownTitle,

@@ -849,6 +849,27 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "title-and-unit-in-one-cell",
+    title:
+      "“Chức vụ, đơn vị công tác” written “Chủ tịch UBND phường Cái Khế, quận Ninh Kiều” or “Phó Giám đốc Sở Tư pháp”: the unit is the ward, the department",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Lê Thị Cúc", "Chủ tịch UBND phường Cái Khế, quận Ninh Kiều", "x"],
+          [2, "Nguyễn Văn An", "Phó Giám đốc Sở Tư pháp", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NOMINEE_UNIT_UNKNOWN"],
+      individuals: { "2023/1": ["Nguyễn Văn An"], "2023/2": [], "2023/3": ["Lê Thị Cúc"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [

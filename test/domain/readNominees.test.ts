@@ -1,4 +1,9 @@
-import { isDirectMark, personName, readNominees } from "../../src/domain/readNominees";
+import {
+  isDirectMark,
+  personName,
+  readNominees,
+  splitTitleAndUnit,
+} from "../../src/domain/readNominees";
 import type { CellSheet } from "../../src/domain/types";
 import { matchKey } from "../../src/domain/text";
 import { nomineeSheet, officerLayout } from "../fixtures/layouts";
@@ -311,5 +316,35 @@ describe("readNominees: one person in two years", () => {
     ]);
     expect(reading.nominees.map((n) => n.year)).toEqual([2022, 2023]);
     expect(reading.issues.map((i) => i.code)).not.toContain("NOMINEE_LISTED_TWICE");
+  });
+});
+
+describe("splitTitleAndUnit", () => {
+  it("takes the unit named inside the title, with the district written after it", () => {
+    expect(splitTitleAndUnit("Chủ tịch UBND phường Cái Khế, quận Ninh Kiều")).toEqual({
+      title: "Chủ tịch",
+      unit: "UBND phường Cái Khế, quận Ninh Kiều",
+    });
+    expect(splitTitleAndUnit("Phó Giám đốc Sở Y tế")).toEqual({
+      title: "Phó Giám đốc",
+      unit: "Sở Y tế",
+    });
+  });
+
+  it("takes the title before the first comma and the unit after it otherwise", () => {
+    expect(splitTitleAndUnit("Kỹ sư CNTT, UBND xã Tân Thạnh")).toEqual({
+      title: "Kỹ sư CNTT",
+      unit: "UBND xã Tân Thạnh",
+    });
+    expect(splitTitleAndUnit("Chuyên viên Phòng Nội vụ, UBND quận Ninh Kiều")).toEqual({
+      title: "Chuyên viên Phòng Nội vụ",
+      unit: "UBND quận Ninh Kiều",
+    });
+  });
+
+  it("drops what follows a unit's name when it is not a place", () => {
+    expect(
+      splitTitleAndUnit("Giám đốc Sở Thông tin và Truyền thông, Trưởng Ban chỉ đạo").unit,
+    ).toBe("Sở Thông tin và Truyền thông");
   });
 });
