@@ -76,6 +76,9 @@ function classify<R extends string>(key: string, table: SynonymTable<R>): R | nu
 export function classifyNomineeHeader(text: string): NomineeHeaderRole | null {
   const key = headerKey(text);
   const role = classify(key, FOLDED_NOMINEE);
+  // "Năm sinh" (birth year) and "Nam", "Nam/Nữ" (gender: "Nam" folds as "Năm" does) are not the
+  // year of the proposal.
+  if (role === "year" && (BIRTH_OR_GENDER.test(key) || /^nam\b/i.test(cellText(text)))) return null;
   // "Chức vụ, đơn vị công tác": one column for both, read as the unit (the title is split off).
   if (role === "title" && isTitleAndUnitKey(key)) return "unit";
   if (role !== null) return role;
@@ -84,6 +87,7 @@ export function classifyNomineeHeader(text: string): NomineeHeaderRole | null {
 }
 
 const DIRECT_PHRASE = /(?:^| )truc tiep(?: |$)/;
+const BIRTH_OR_GENDER = /^(?:nam sinh|ngay sinh|ngay thang nam sinh|year of birth|birth)\b/;
 
 /** A header key naming the title and the unit in one column ("Chức vụ, đơn vị công tác"). */
 function isTitleAndUnitKey(key: string): boolean {

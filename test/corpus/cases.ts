@@ -870,6 +870,26 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "nominees-with-birth-year-and-gender",
+    title: "“Năm sinh” and “Nam/Nữ” columns in the list of people are not the year of the proposal",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Năm sinh", "Nam/Nữ", "Chức vụ", "Đơn vị công tác"],
+        [
+          [1, "Nguyễn Văn An", 1978, "Nam", "Phó Giám đốc", "Sở Tư pháp"],
+          [2, "Trần Thị Bình", 1985, "Nữ", "Chuyên viên", "UBND quận Bình Thủy"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NOMINEE_YEAR_OUT_OF_RANGE"],
+      individuals: { "2023/1": ["Nguyễn Văn An"], "2023/2": ["Trần Thị Bình"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [

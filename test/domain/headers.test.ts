@@ -78,6 +78,14 @@ describe("classifyNomineeHeader", () => {
     expect(classifyNomineeHeader("Trực tiếp thực hiện")).toBe("direct");
     expect(classifyNomineeHeader("Tóm tắt thành tích")).toBe("achievement");
   });
+
+  it("takes “Năm” and “Năm đề nghị” for the year, never a birth year or a gender column", () => {
+    expect(classifyNomineeHeader("Năm")).toBe("year");
+    expect(classifyNomineeHeader("Năm đề nghị")).toBe("year");
+    expect(classifyNomineeHeader("Năm sinh")).toBeNull();
+    expect(classifyNomineeHeader("Nam")).toBeNull();
+    expect(classifyNomineeHeader("Nam/Nữ")).toBeNull();
+  });
 });
 
 describe("headerKey and maxFromHeader", () => {
