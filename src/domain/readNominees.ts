@@ -22,6 +22,7 @@ import {
   yearOfCell,
 } from "./headers";
 import type { HeaderMatch, NomineeHeaderRole } from "./headers";
+import { headerKey } from "./read/vocabulary";
 import { makeIssue } from "./issues";
 import type { Issue } from "./issues";
 import { sheetHiddenIssue } from "./readScoreTable";
@@ -173,6 +174,11 @@ const MR_MRS = /^(?:ông|bà)\s+(?=\S+\s+\S+\s+\S)/iu;
 /** Degrees written before a name ("ThS. Lê Văn An"): kept as written, left out when comparing. */
 const DEGREES = /^(?:(?:pgs|gs|ts|ths|ks|cn|bs|ls)\.\s*)+/;
 
+/** The header of the unit that proposes the list: "Đơn vị đề nghị", "Cơ quan trình". */
+function isProposingUnitHeader(text: string): boolean {
+  return /^(?:don vi|co quan)\b.*\b(?:de nghi|de xuat|trinh)\b/.test(headerKey(text));
+}
+
 /** Where a unit's name starts inside a title: "UBND phường …", "Ủy ban nhân dân xã …", "Sở …". */
 const UNIT_IN_TITLE =
   /(?:^|\s)((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:phường|xã|thị trấn|quận|huyện|thị xã|thành phố|TP\.?)\s|Sở\s)/u;
@@ -265,7 +271,19 @@ function readNomineeSheet(
   const values = sheetValues(sheet);
   const rowOffset = offsetOf(sheet.rowOffset);
   const colOffset = offsetOf(sheet.colOffset);
-  const c = header.columns;
+  const c = { ...header.columns };
+  // "Đơn vị đề nghị" (the unit that sends the list) before "Chức vụ, đơn vị công tác": the
+  // person's own unit is the later column.
+  if (c.unit !== undefined && isProposingUnitHeader(header.texts[c.unit] ?? "")) {
+    const own = header.texts.findIndex(
+      (text, i) =>
+        i !== c.unit &&
+        i !== c.person &&
+        !isProposingUnitHeader(text) &&
+        classifyNomineeHeader(text) === "unit",
+    );
+    if (own >= 0) c.unit = own;
+  }
   const personCol = c.person ?? 0;
   const unitCol = c.unit ?? 0;
   const issues: Issue[] = [];

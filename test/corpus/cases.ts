@@ -890,6 +890,23 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "nominees-with-the-proposing-unit-first",
+    title:
+      "An “Đơn vị đề nghị” column before “Chức vụ, đơn vị công tác”: each person's own unit is the later column",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Đơn vị đề nghị", "Chức vụ, đơn vị công tác"],
+        [[1, "Lê Thị Cúc", "UBND quận Ninh Kiều", "Chủ tịch UBND phường Cái Khế"]],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      individuals: { "2023/2": [], "2023/3": ["Lê Thị Cúc"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
