@@ -347,6 +347,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The table on sheet “${p.sheet}” has a “${p.header}” column: it summarises the blocs and is not a score table of units, so it is not read.`,
   },
+  NOMINEE_COLLECTIVES_SKIPPED: {
+    severity: "info",
+    vi: (p) =>
+      `${p.count} dòng dưới đề mục “Tập thể” của danh sách đề nghị là tập thể, không phải cá nhân: không được xét cho suất cá nhân.`,
+    en: (p) =>
+      `${p.count} row(s) under the list's “Tập thể” (collectives) heading are collectives, not people: not considered for individual slots.`,
+  },
   MAX_FROM_ROW: {
     severity: "info",
     vi: (p) =>

@@ -174,6 +174,19 @@ const MR_MRS = /^(?:ông|bà)\s+(?=\S+\s+\S+\s+\S)/iu;
 /** Degrees written before a name ("ThS. Lê Văn An"): kept as written, left out when comparing. */
 const DEGREES = /^(?:(?:pgs|gs|ts|ths|ks|cn|bs|ls)\.\s*)+/;
 
+/**
+ * A section heading of a proposal list: "I. TẬP THỂ", "Tập thể" (collectives) or "II. CÁ NHÂN",
+ * "Cá nhân" (individuals); null for any other text.
+ */
+function sectionKind(text: string): "collectives" | "individuals" | null {
+  const key = foldText(text)
+    .replace(/^(?:[ivx]+|[a-d]|\d+)[.)]?\s+/, "")
+    .trim();
+  if (/^(?:tap the|collectives?)$/.test(key)) return "collectives";
+  if (/^(?:ca nhan|individuals?)$/.test(key)) return "individuals";
+  return null;
+}
+
 /** The header of the unit that proposes the list: "Đơn vị đề nghị", "Cơ quan trình". */
 function isProposingUnitHeader(text: string): boolean {
   return /^(?:don vi|co quan)\b.*\b(?:de nghi|de xuat|trinh)\b/.test(headerKey(text));
@@ -299,13 +312,41 @@ function readNomineeSheet(
     yearFromSheetName(sheet.name) ?? yearFromTitleRows(values.slice(0, header.row));
   const nominees: Nominee[] = [];
   let lastRow = header.row;
+  // Under a "TẬP THỂ" section heading the rows are collectives ("Phòng Hành chính - Tư pháp"),
+  // not people, until a "CÁ NHÂN" heading: they are named in one note and not read as people.
+  let collectives: { first: number; count: number } | null = null;
+  const skippedCollectives: { first: number; count: number }[] = [];
   for (let r = header.row + 1; r < values.length; r += 1) {
     const cells = rowAt(values, r);
     const name = cellText(cells[personCol]);
     const unitName = cellText(cells[unitCol]);
-    if (name === "" && unitName === "") continue;
+    if (name === "" && unitName === "") {
+      // "I. TẬP THỂ" written in the first column only.
+      const section = sectionKind(cells.map(cellText).find((t) => t !== "") ?? "");
+      if (section !== null) {
+        collectives = section === "collectives" ? { first: r, count: 0 } : null;
+        if (collectives !== null) skippedCollectives.push(collectives);
+      }
+      continue;
+    }
     lastRow = r;
     if (mayBeHeaderRow(cells) && isNomineeHeader(mapHeaderRow(cells, classifyNomineeHeader))) {
+      continue;
+    }
+    if (unitName === "") {
+      const section = sectionKind(name);
+      if (section === "collectives") {
+        collectives = { first: r, count: 0 };
+        skippedCollectives.push(collectives);
+        continue;
+      }
+      if (section === "individuals") {
+        collectives = null;
+        continue;
+      }
+    }
+    if (collectives !== null) {
+      collectives.count += 1;
       continue;
     }
     if (unitName === "" && SKIP_TEXTS.test(foldText(name))) continue;
@@ -365,6 +406,14 @@ function readNomineeSheet(
       source: ref(r, personCol),
       order: nominees.length,
     });
+  }
+  for (const section of skippedCollectives) {
+    if (section.count === 0) continue;
+    issues.push(
+      makeIssue("NOMINEE_COLLECTIVES_SKIPPED", ref(section.first, personCol), {
+        count: section.count,
+      }),
+    );
   }
   const columns: Partial<Record<string, string>> = {};
   for (const [role, col] of Object.entries(nomineeColumns(c))) {

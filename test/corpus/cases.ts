@@ -907,6 +907,31 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "proposal-list-with-collectives-then-individuals",
+    title:
+      "One list with “I | TẬP THỂ” (small collectives) then “II | CÁ NHÂN”: only the people are considered for individual slots",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "DS đề nghị",
+        ["TT", "Họ và tên", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          ["I", "TẬP THỂ", null, null],
+          [1, "Phòng Hành chính - Tư pháp", "Sở Tư pháp", "x"],
+          [2, "Bộ phận Một cửa", "UBND xã Tân Thạnh", "x"],
+          ["II", "CÁ NHÂN", null, null],
+          [1, "Nguyễn Văn An", "Sở Tư pháp", "x"],
+          [2, "Lê Thị Cúc", "UBND xã Tân Thạnh", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_COLLECTIVES_SKIPPED", sheet: "DS đề nghị", cell: "B2" }],
+      individuals: { "2023/1": ["Nguyễn Văn An"], "2023/3": ["Lê Thị Cúc"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
