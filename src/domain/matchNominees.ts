@@ -475,6 +475,21 @@ function splitGroup(unitName: string): { readonly unit: string; readonly group: 
   return null;
 }
 
+/** A district named by its type word: "quận Ninh Kiều", "huyện Cờ Đỏ", "Q. Bình Thủy". */
+const DISTRICT_TYPED = /^(?:quận|huyện|thị xã|q\.|h\.|tx\.)\s*\S/iu;
+
+/**
+ * True when the units found are city agencies (no district, no administrative type: "Văn phòng
+ * UBND thành phố", "Thanh tra thành phố") and the text names a district after them ("Văn phòng
+ * UBND quận Ninh Kiều", "Công an quận Cái Răng"): the district's own office, another unit.
+ */
+function cityUnitsBesideDistrict(candidates: Candidates, group: string): boolean {
+  if (!groupParts(group).some((part) => DISTRICT_TYPED.test(part))) return false;
+  return candidates.entries.every(
+    (e) => e.unit.group === "" && unitNameForm(e.unit.name).type === null,
+  );
+}
+
 /** The best reading of a nominee's unit text among one year's units, or null when none fits. */
 function outcomeInYear(text: string, year: YearIndex): Outcome | null {
   const outcomes: Outcome[] = [];
@@ -484,7 +499,9 @@ function outcomeInYear(text: string, year: YearIndex): Outcome | null {
     const split = splitGroup(text);
     if (split) {
       const base = candidatesFor(readName(split.unit), year);
-      if (base) outcomes.push(outcomeOf(base, split.group, year));
+      if (base && !cityUnitsBesideDistrict(base, split.group)) {
+        outcomes.push(outcomeOf(base, split.group, year));
+      }
       // The district first: "Huyện Thới Lai - UBND xã Tân Thạnh", "Thới Lai, xã Trường Xuân".
       else if (namesADistrict(split.unit, year)) {
         const after = candidatesFor(readName(split.group), year);

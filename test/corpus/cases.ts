@@ -932,6 +932,39 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "district-office-is-not-the-city-office",
+    title:
+      "“Văn phòng UBND quận Ninh Kiều”, “Thanh tra quận Ninh Kiều” are not the city's “Văn phòng UBND thành phố”, “Thanh tra thành phố”",
+    sheets: () => [
+      flatSheet(
+        "DTI 2023",
+        ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          ["Văn phòng UBND thành phố", 1, 1000, 990],
+          ["Thanh tra thành phố", 1, 1000, 950],
+          ["Sở Y tế", 1, 1000, 900],
+        ],
+      ),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"],
+        [
+          [1, "Trần Văn Bình", "Chánh Văn phòng", "Văn phòng UBND quận Ninh Kiều"],
+          [2, "Lê Văn Cường", "Thanh tra viên", "Thanh tra quận Ninh Kiều"],
+          [3, "Nguyễn Văn An", "Giám đốc", "Sở Y tế"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [
+        { code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân đề xuất", cell: "D2" },
+        { code: "NOMINEE_UNIT_UNKNOWN", sheet: "Cá nhân đề xuất", cell: "D3" },
+      ],
+      individuals: { "2023/1": ["Nguyễn Văn An"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
