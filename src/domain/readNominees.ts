@@ -187,6 +187,19 @@ function sectionKind(text: string): "collectives" | "individuals" | null {
   return null;
 }
 
+/** A row of header texts only (at least one, no number): the second row of a two-row header. */
+function mayBeSubHeader(cells: readonly unknown[]): boolean {
+  let texts = 0;
+  for (const value of cells) {
+    if (typeof value === "number") return false;
+    if (typeof value === "string" && value.trim() !== "") {
+      if (classifyNomineeHeader(value) === null && value.length > 40) return false;
+      texts += 1;
+    }
+  }
+  return texts > 0 && cells.some((v) => typeof v === "string" && classifyNomineeHeader(v) !== null);
+}
+
 /** The header of the unit that proposes the list: "Đơn vị đề nghị", "Cơ quan trình". */
 function isProposingUnitHeader(text: string): boolean {
   return /^(?:don vi|co quan)\b.*\b(?:de nghi|de xuat|trinh)\b/.test(headerKey(text));
@@ -285,6 +298,17 @@ function readNomineeSheet(
   const rowOffset = offsetOf(sheet.rowOffset);
   const colOffset = offsetOf(sheet.colOffset);
   const c = { ...header.columns };
+  // A second header row under the first ("Đối tượng" merged over "Trực tiếp | Lãnh đạo, quản
+  // lý"): its roles fill the columns the first row left, and the data starts under it.
+  let firstData = header.row + 1;
+  const below = rowAt(values, header.row + 1);
+  if (cellText(below[c.person ?? -1]) === "" && mayBeSubHeader(below)) {
+    below.forEach((value, col) => {
+      const role = typeof value === "string" ? classifyNomineeHeader(value) : null;
+      if (role !== null && c[role] === undefined && !Object.values(c).includes(col)) c[role] = col;
+    });
+    firstData = header.row + 2;
+  }
   // "Đơn vị đề nghị" (the unit that sends the list) before "Chức vụ, đơn vị công tác": the
   // person's own unit is the later column.
   if (c.unit !== undefined && isProposingUnitHeader(header.texts[c.unit] ?? "")) {
@@ -316,7 +340,7 @@ function readNomineeSheet(
   // not people, until a "CÁ NHÂN" heading: they are named in one note and not read as people.
   let collectives: { first: number; count: number } | null = null;
   const skippedCollectives: { first: number; count: number }[] = [];
-  for (let r = header.row + 1; r < values.length; r += 1) {
+  for (let r = firstData; r < values.length; r += 1) {
     const cells = rowAt(values, r);
     const name = cellText(cells[personCol]);
     const unitName = cellText(cells[unitCol]);

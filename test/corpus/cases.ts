@@ -965,6 +965,29 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "nominee-header-on-two-rows",
+    title:
+      "“Đối tượng” merged over “Trực tiếp | Lãnh đạo, quản lý”: the people marked as working directly are preferred",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      {
+        name: "Cá nhân đề xuất",
+        rows: [
+          ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Đối tượng", null],
+          [null, null, null, null, "Trực tiếp", "Lãnh đạo, quản lý"],
+          [1, "Nguyễn Văn An", "Giám đốc", "Sở Tư pháp", null, "x"],
+          [2, "Phạm Thị Bé", "Chuyên viên", "Sở Tư pháp", "x", null],
+        ],
+        merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NO_DIRECT_COLUMN"],
+      individuals: { "2023/1": ["Phạm Thị Bé"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
