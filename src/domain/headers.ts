@@ -25,6 +25,7 @@ export const NOMINEE_HEADER_ROLES = [
   "achievement",
   "unit",
   "year",
+  "note",
 ] as const;
 export type NomineeHeaderRole = (typeof NOMINEE_HEADER_ROLES)[number];
 
@@ -45,6 +46,7 @@ const NOMINEE_SYNONYMS: Readonly<Record<NomineeHeaderRole, readonly string[]>> =
     "Unit",
   ],
   year: ["Năm", "Year"],
+  note: ["Ghi chú", "Note", "Notes", "Remarks"],
 };
 
 type SynonymTable<R extends string> = readonly (readonly [R, readonly string[]])[];

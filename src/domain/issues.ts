@@ -347,6 +347,19 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The table on sheet “${p.sheet}” has a “${p.header}” column: it summarises the blocs and is not a score table of units, so it is not read.`,
   },
+  NOMINEE_WITHDRAWN: {
+    severity: "info",
+    vi: (p) => `“${p.person}”: ghi chú “${p.value}” cho biết hồ sơ đã rút, nên không được xét.`,
+    en: (p) =>
+      `“${p.person}”: the note “${p.value}” says the proposal was withdrawn, so it is not considered.`,
+  },
+  NOMINEE_REFERENCE_SKIPPED: {
+    severity: "info",
+    vi: (p) =>
+      `Trang “${p.sheet}” là danh sách để tham khảo (“${p.value}”), không phải danh sách đề nghị: không được đọc. Nếu đó là danh sách đề nghị, hãy chọn trang này làm trang cá nhân.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is a list kept for reference (“${p.value}”), not a proposal list: not read. If it is the proposal list, choose it as the nominee sheet.`,
+  },
   NOMINEE_COLLECTIVES_SKIPPED: {
     severity: "info",
     vi: (p) =>

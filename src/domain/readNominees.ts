@@ -127,6 +127,22 @@ export function readNominees(
     if (sheet.hidden === true) continue;
     const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
     if (!header) continue;
+    const reference = referenceListText(sheet, header.row);
+    if (reference !== null) {
+      // "DANH SÁCH CÁ NHÂN ĐÃ ĐƯỢC TẶNG BẰNG KHEN (không đề nghị lại)": kept for reference, not
+      // a proposal (it is read when chosen as the nominee sheet).
+      issues.push(
+        makeIssue(
+          "NOMINEE_REFERENCE_SKIPPED",
+          {
+            sheet: sheet.name,
+            cell: cellAddress(offsetOf(sheet.rowOffset), offsetOf(sheet.colOffset)),
+          },
+          { sheet: sheet.name, value: reference },
+        ),
+      );
+      continue;
+    }
     const reading = readNomineeSheet(sheet, header);
     const offset = nominees.length;
     for (const person of reading.nominees)
@@ -198,6 +214,37 @@ function mayBeSubHeader(cells: readonly unknown[]): boolean {
     }
   }
   return texts > 0 && cells.some((v) => typeof v === "string" && classifyNomineeHeader(v) !== null);
+}
+
+/** A note that takes a proposal back: "Rút hồ sơ", "Đã rút", "Thôi đề nghị", "Withdrawn". */
+function isWithdrawal(text: string): boolean {
+  if (text === "" || text.length > 200) return false;
+  return text
+    .split(/[,;.:()\n]|\s-\s/)
+    .map((part) => foldText(part).trim())
+    .some((part) =>
+      /^(?:rut|da rut|xin rut|thoi de nghi|khong de nghi|withdrawn|withdraw)\b/.test(part),
+    );
+}
+
+/** Words of a list kept for reference: people already awarded, not to be proposed again. */
+const REFERENCE_WORDS =
+  /\b(?:da duoc tang|da tang|da duoc khen|da khen|tham khao|khong de nghi lai|already awarded|for reference)\b/;
+
+/**
+ * The sheet name or title line (above the header) that says a list of people is kept for
+ * reference ("Đã khen (tham khảo)", "… ĐÃ ĐƯỢC TẶNG BẰNG KHEN (không đề nghị lại)"), or null.
+ */
+function referenceListText(sheet: CellSheet, headerRow: number): string | null {
+  if (REFERENCE_WORDS.test(foldText(sheet.name))) return sheet.name;
+  const values = sheetValues(sheet);
+  for (let r = 0; r < headerRow; r += 1) {
+    for (const value of rowAt(values, r)) {
+      const text = cellText(value);
+      if (text !== "" && REFERENCE_WORDS.test(foldText(text))) return text.slice(0, 120);
+    }
+  }
+  return null;
 }
 
 /** The header of the unit that proposes the list: "Đơn vị đề nghị", "Cơ quan trình". */
@@ -376,6 +423,16 @@ function readNomineeSheet(
     if (unitName === "" && SKIP_TEXTS.test(foldText(name))) continue;
     if (name === "") {
       issues.push(makeIssue("NOMINEE_NAME_MISSING", ref(r, personCol), { unit: unitName }));
+      continue;
+    }
+    if (c.note !== undefined && isWithdrawal(cellText(cells[c.note]))) {
+      // "Rút hồ sơ (chuyển công tác)": the unit took the proposal back.
+      issues.push(
+        makeIssue("NOMINEE_WITHDRAWN", ref(r, c.note), {
+          person: name,
+          value: cellText(cells[c.note]).slice(0, 120),
+        }),
+      );
       continue;
     }
     if (unitName === "") {

@@ -109,6 +109,7 @@ export const NOMINEE_COLUMN_ROLES = [
   "direct",
   "achievement",
   "year",
+  "note",
 ] as const;
 export type NomineeColumnRole = (typeof NOMINEE_COLUMN_ROLES)[number];
 

@@ -117,6 +117,7 @@ const NOMINEE_ROLE_LABELS: Readonly<Record<string, { vi: string; en: string }>> 
   direct: { vi: "Trực tiếp thực hiện", en: "Works directly" },
   achievement: { vi: "Thành tích", en: "Achievement" },
   year: { vi: "Năm", en: "Year" },
+  note: { vi: "Ghi chú", en: "Note" },
 };
 
 /** A column role in the pane's words (score roles, or a nominee table's roles). */

@@ -988,6 +988,54 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "list-of-people-already-awarded",
+    title:
+      "A sheet “Đã khen (tham khảo)” listing people already awarded is not a proposal list; the real one is read",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [[1, "Hồ Văn Khoa", "Chuyên viên", "Sở Tư pháp", "x"]],
+      ),
+      {
+        name: "Đã khen (tham khảo)",
+        rows: [
+          ["DANH SÁCH CÁ NHÂN ĐÃ ĐƯỢC TẶNG BẰNG KHEN (không đề nghị lại)"],
+          ["STT", "Họ và tên", "Đơn vị", "Số quyết định"],
+          [1, "Nguyễn Văn An", "Sở Tư pháp", "123/QĐ-UBND"],
+          [2, "Lê Thị Cúc", "UBND xã Tân Thạnh", "123/QĐ-UBND"],
+        ],
+      },
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_REFERENCE_SKIPPED", sheet: "Đã khen (tham khảo)", cell: "A1" }],
+      individuals: { "2023/1": ["Hồ Văn Khoa"], "2023/3": [] },
+    },
+  },
+  {
+    id: "nominee-withdrawn-by-a-note",
+    title:
+      "A nominee whose note says “Rút hồ sơ (chuyển công tác)” is not proposed; the next one is",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện", "Ghi chú"],
+        [
+          [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x", "Rút hồ sơ (chuyển công tác)"],
+          [2, "Phạm Thị Bé", "Chuyên viên", "Sở Tư pháp", "x", null],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_WITHDRAWN", sheet: "Cá nhân đề xuất", cell: "F2" }],
+      individuals: { "2023/1": ["Phạm Thị Bé"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
