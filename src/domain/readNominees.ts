@@ -370,6 +370,14 @@ function readNomineeSheet(
   }
   const personCol = c.person ?? 0;
   const unitCol = c.unit ?? 0;
+  // A unit written once and merged down over its people ("Sở Tư pháp" over B2:B3).
+  const unitMerges = (Array.isArray(sheet.merges) ? sheet.merges : []).filter(
+    (m) => m.left <= colOffset + unitCol && m.right >= colOffset + unitCol && m.bottom > m.top,
+  );
+  const mergedUnit = (r: number): string => {
+    const m = unitMerges.find((x) => x.top < rowOffset + r && x.bottom >= rowOffset + r);
+    return m === undefined ? "" : cellText(rowAt(values, m.top - rowOffset)[m.left - colOffset]);
+  };
   const issues: Issue[] = [];
   const ref = (row: number, col: number) => ({
     sheet: sheet.name,
@@ -390,7 +398,8 @@ function readNomineeSheet(
   for (let r = firstData; r < values.length; r += 1) {
     const cells = rowAt(values, r);
     const name = cellText(cells[personCol]);
-    const unitName = cellText(cells[unitCol]);
+    let unitName = cellText(cells[unitCol]);
+    if (unitName === "" && name !== "") unitName = mergedUnit(r);
     if (name === "" && unitName === "") {
       // "I. TẬP THỂ" written in the first column only.
       const section = sectionKind(cells.map(cellText).find((t) => t !== "") ?? "");

@@ -1036,6 +1036,28 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "nominee-unit-merged-over-its-people",
+    title:
+      "A unit written once and merged down over its people: each has that unit, and the one working directly is preferred",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      {
+        name: "Cá nhân đề xuất",
+        rows: [
+          ["STT", "Đơn vị công tác", "Họ và tên", "Chức vụ", "Trực tiếp thực hiện"],
+          [1, "Sở Tư pháp", "Nguyễn Văn An", "Giám đốc", null],
+          [2, null, "Phạm Thị Bé", "Chuyên viên", "x"],
+        ],
+        merges: ["B2:B3"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      absent: ["NOMINEE_UNIT_MISSING"],
+      individuals: { "2023/1": ["Phạm Thị Bé"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [
