@@ -60,7 +60,15 @@ export function parseCellNumber(value: unknown): ParsedNumber {
   if (value === null || value === undefined) return BLANK;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
-    return { kind: "number", value, percent: false, decimals: decimalsOf(value) };
+    const decimals = decimalsOf(value);
+    if (decimals > 9) {
+      // A formula's result carries the sum's binary noise (=SUM(300.1; 330.2; 299.8) gives
+      // 930.0999999999999): read as Excel shows it, to its 15 significant digits (930.1), so that
+      // it ties with 930.1 typed.
+      const shown = Number(value.toPrecision(15));
+      return { kind: "number", value: shown, percent: false, decimals: decimalsOf(shown) };
+    }
+    return { kind: "number", value, percent: false, decimals };
   }
   if (typeof value === "boolean") return { kind: "text", text: value ? "TRUE" : "FALSE" };
   if (value instanceof Date) {

@@ -484,6 +484,32 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "sum-with-binary-noise-ties-the-typed-score",
+    title:
+      "A total whose formula leaves 930.0999999999999 (=SUM of 300.1, 330.2, 299.8) ties with 930.1 typed, as Excel shows both",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Sở Tư pháp", 1, 1000, 300.1 + 330.2 + 299.8],
+          [2, "Sở Nội vụ", 1, 1000, 930.1],
+          [3, "Sở Y tế", 1, 1000, 900],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      statuses: [
+        [2023, "Sở Tư pháp", "tie"],
+        [2023, "Sở Nội vụ", "tie"],
+      ],
+      issues: [{ code: "TIE_AT_CUTOFF", sheet: "DTI 2023" }],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [
