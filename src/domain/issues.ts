@@ -347,6 +347,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The table on sheet “${p.sheet}” has a “${p.header}” column: it summarises the blocs and is not a score table of units, so it is not read.`,
   },
+  SCORE_IS_PERCENT: {
+    severity: "error",
+    vi: (p) =>
+      `Điểm của “${p.unit}” ghi “${p.value}” (phần trăm) trong cột điểm có điểm tối đa: không rõ là điểm hay tỷ lệ của điểm tối đa. Hãy ghi số điểm (ví dụ 950), hoặc ghi tỷ lệ vào cột tỷ lệ.`,
+    en: (p) =>
+      `The score of “${p.unit}” is written “${p.value}” (a percentage) in a score column that has a max score: points or a share of the max? Write the points (e.g. 950), or put the ratio in the ratio column.`,
+  },
   NOMINEE_WITHDRAWN: {
     severity: "info",
     vi: (p) => `“${p.person}”: ghi chú “${p.value}” cho biết hồ sơ đã rút, nên không được xét.`,

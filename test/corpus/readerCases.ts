@@ -510,6 +510,27 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "percent-typed-in-a-points-column",
+    title: "“95%” typed among points out of 1000 is refused at its cell, not read as 95 points",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Sở Tư pháp", 1, 1000, "95%"],
+          [2, "Sở Nội vụ", 1, 1000, 930],
+          [3, "Sở Y tế", 1, 1000, 900],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "SCORE_IS_PERCENT", sheet: "DTI 2023", cell: "E2" }],
+      ranked: 2,
+      invalid: 1,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -1022,6 +1022,7 @@ const NUMBER_ISSUES: ReadonlySet<string> = new Set([
   "MAX_MISSING",
   "RATIO_MISMATCH",
   "RATIO_SCALE_MIXED",
+  "SCORE_IS_PERCENT",
 ]);
 
 function isNumberIssue(issue: Issue): boolean {
@@ -1121,6 +1122,13 @@ function readMeasure(
     if (percentOf(score) && plan.measure === "score") {
       // "64,20%" in a score column without a maximum: the ratio it states.
       out.rankedBy = { value: score.value, of: 100 };
+    } else if (percentOf(score)) {
+      // "95%" among points out of a maximum: 95 points, or 95 % of the maximum? Not ours to say.
+      addProblem(issues, places, plan.score.col, {
+        code: "SCORE_IS_PERCENT",
+        params: { unit, value: cellText(cells[plan.score.col]) },
+      });
+      return out;
     }
     out.score = score.value;
   } else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
