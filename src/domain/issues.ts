@@ -354,6 +354,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `The score of “${p.unit}” is written “${p.value}” (a percentage) in a score column that has a max score: points or a share of the max? Write the points (e.g. 950), or put the ratio in the ratio column.`,
   },
+  SCORE_SCALE_MIXED: {
+    severity: "warning",
+    vi: (p) =>
+      `Điểm của “${p.unit}” là ${p.value} giữa các điểm hàng chục, hàng trăm của cột, và được xếp hạng như vậy: nếu ô được định dạng phần trăm (hiện “${Math.round(Number(p.value) * 100)}%”), hãy gõ số điểm rồi chạy lại.`,
+    en: (p) =>
+      `The score of “${p.unit}” is ${p.value} among scores in the tens and hundreds in its column, and is ranked as such: if the cell is formatted as a percentage (showing “${Math.round(Number(p.value) * 100)}%”), type the points and run again.`,
+  },
   NOMINEE_WITHDRAWN: {
     severity: "info",
     vi: (p) => `“${p.person}”: ghi chú “${p.value}” cho biết hồ sơ đã rút, nên không được xét.`,

@@ -531,6 +531,28 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "fraction-among-points",
+    title:
+      "0.97 among points of 93 and 90 out of 100 (a cell formatted “97%”) is named at its cell",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Sở Tư pháp", 1, 100, 93],
+          [2, "Sở Nội vụ", 1, 100, 90],
+          [3, "Sở Y tế", 1, 100, 0.97],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "SCORE_SCALE_MIXED", sheet: "DTI 2023", cell: "E4" }],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

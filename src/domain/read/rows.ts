@@ -542,6 +542,7 @@ export function readRows(
     hasYearValue: false,
     excluded: false,
     footnote: "",
+    pointsColumn: isPointsColumn(frame, plan, start),
     blocs,
   };
   const footnotes = footnotesOf(frame, start);
@@ -776,6 +777,8 @@ interface UnitContext {
   excluded: boolean;
   /** The footnote that excludes the unit ("(*) … không tham gia xếp hạng"), or "". */
   footnote: string;
+  /** The score column holds points (most numbers above 1): a 0.95 there is a shown "95%". */
+  readonly pointsColumn: boolean;
   readonly blocs: BlocContext;
 }
 
@@ -868,7 +871,7 @@ function readUnit(
 
   const cellYear = v.hasYearValue && plan.year !== null ? yearOfCell(v.yearValue) : undefined;
 
-  const measure = readMeasure(plan, cells, unit, v.excluded, issues, places);
+  const measure = readMeasure(plan, cells, unit, v.excluded, issues, places, v.pointsColumn);
   const unscored = v.excluded && measure.score === null && !issues.some(isNumberIssue);
   if (unscored) {
     // "Không xét" without a score: excluded, not an error.
@@ -905,6 +908,33 @@ function bracketsExclude(name: string): boolean {
     if (isExclusionText(match[1])) return true;
   }
   return false;
+}
+
+/** How many rows of a table are looked at to tell a column of points. */
+const SCALE_ROWS = 400;
+
+/**
+ * True when the score column holds points: most of its numbers above 1, their median 10 or more
+ * (a DTI score is tens or hundreds of points), so that a lone 0.95 there is a shown "95%".
+ */
+function isPointsColumn(frame: TableFrame, plan: ColumnPlan, start: number): boolean {
+  const col = plan.score?.col;
+  if (col === undefined) return false;
+  const { grid } = frame;
+  const above: number[] = [];
+  let within = 0;
+  for (let i = 0; i < grid.rows.length && above.length + within < SCALE_ROWS; i += 1) {
+    const r = grid.rows[i];
+    if (r < start) continue;
+    if (r >= frame.end) break;
+    const value = rowOf(grid, r)[col];
+    if (typeof value !== "number") continue;
+    if (value > 1) above.push(value);
+    else if (value > 0) within += 1;
+  }
+  if (above.length < 2 || above.length < 2 * within) return false;
+  above.sort((a, b) => a - b);
+  return above[Math.floor(above.length / 2)] >= 10;
 }
 
 /** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */
@@ -1050,6 +1080,7 @@ function readMeasure(
   excluded: boolean,
   issues: Issue[],
   places: Places,
+  pointsColumn: boolean,
 ): Measure {
   const convention: DecimalConvention = plan.convention;
   const out: Measure = { score: null, maxScore: null, rankedBy: undefined };
@@ -1129,6 +1160,19 @@ function readMeasure(
         params: { unit, value: cellText(cells[plan.score.col]) },
       });
       return out;
+    } else if (
+      pointsColumn &&
+      score.value > 0 &&
+      score.value <= 1 &&
+      plan.measure !== "score" &&
+      (firmMax === null || score.value * 100 <= firmMax)
+    ) {
+      // 0.95 among 93 and 90 out of 100: perhaps a cell formatted "95%", which a reader of
+      // values cannot see. Ranked as written (a score of 0.95 is possible), and named.
+      addProblem(issues, places, plan.score.col, {
+        code: "SCORE_SCALE_MIXED",
+        params: { unit, value: cellText(cells[plan.score.col]) },
+      });
     }
     out.score = score.value;
   } else if (!(excluded && (score.kind === "blank" || exclusionText(score)))) {
