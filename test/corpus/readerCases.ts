@@ -553,6 +553,30 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "year-merged-down-its-rows",
+    title: "“Năm” typed once and merged down over a year's rows: every row has that year",
+    sheets: () => [
+      {
+        name: "Tổng hợp",
+        rows: [
+          ["Năm", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+          [2023, "Sở Tư pháp", 1, 1000, 900],
+          [null, "Sở Y tế", 1, 1000, 880],
+          [2024, "Sở Tư pháp", 1, 1000, 870],
+          [null, "Sở Y tế", 1, 1000, 910],
+        ],
+        merges: ["A2:A3", "A4:A5"],
+      },
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"], "2024/1": ["Sở Y tế"] },
+      absent: ["YEAR_MISSING"],
+      ranked: 4,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

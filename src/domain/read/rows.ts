@@ -553,9 +553,12 @@ export function readRows(
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
   const fill = blocFillOf(frame, plan);
-  // A max score typed once per group and merged down ("1000" over C8:C10): each row shows it.
-  const maxCol = plan.maxScore?.col;
-  const maxMerges = maxCol !== undefined ? verticalMergesIn(grid, maxCol) : [];
+  // A max score or a year typed once per group and merged down ("1000" over C8:C10): each row
+  // shows it.
+  const filledCols = [plan.maxScore?.col, plan.year?.col]
+    .filter((col): col is number => col !== undefined)
+    .map((col) => ({ col, merges: verticalMergesIn(grid, col) }))
+    .filter((fill) => fill.merges.length > 0);
   const unitMerges = verticalMergesIn(grid, unitCol);
   const assessmentCol = assessmentColumnOf(frame, start, unitCol);
   // Units on rows the officer hid: ranked like the others, and named in one warning.
@@ -576,13 +579,13 @@ export function readRows(
     if (r < start) continue;
     if (r >= frame.end) break;
     let cells = rowOf(grid, r);
-    if (maxMerges.length > 0 && maxCol !== undefined && isBlankCell(cells[maxCol])) {
-      const merged = mergedValue(grid, { merges: maxMerges }, r, maxCol);
-      if (!isBlankCell(merged)) {
-        const shown = cells.slice();
-        shown[maxCol] = merged;
-        cells = shown;
-      }
+    for (const fill of filledCols) {
+      if (!isBlankCell(cells[fill.col])) continue;
+      const merged = mergedValue(grid, fill, r, fill.col);
+      if (isBlankCell(merged)) continue;
+      const shown = cells.slice();
+      shown[fill.col] = merged;
+      cells = shown;
     }
     if (first) {
       first = false;
