@@ -917,25 +917,25 @@ function bracketsExclude(name: string): boolean {
 const SCALE_ROWS = 400;
 
 /**
- * True when the score column holds points: most of its numbers above 1, their median 10 or more
- * (a DTI score is tens or hundreds of points), so that a lone 0.95 there is a shown "95%".
+ * True when the score column holds points: at least two numbers above 1, their median 10 or more
+ * (a DTI score is tens or hundreds of points), so that a 0.95 there may be a shown "95%".
  */
 function isPointsColumn(frame: TableFrame, plan: ColumnPlan, start: number): boolean {
   const col = plan.score?.col;
   if (col === undefined) return false;
   const { grid } = frame;
   const above: number[] = [];
-  let within = 0;
-  for (let i = 0; i < grid.rows.length && above.length + within < SCALE_ROWS; i += 1) {
+  let looked = 0;
+  for (let i = 0; i < grid.rows.length && looked < SCALE_ROWS; i += 1) {
     const r = grid.rows[i];
     if (r < start) continue;
     if (r >= frame.end) break;
     const value = rowOf(grid, r)[col];
     if (typeof value !== "number") continue;
+    looked += 1;
     if (value > 1) above.push(value);
-    else if (value > 0) within += 1;
   }
-  if (above.length < 2 || above.length < 2 * within) return false;
+  if (above.length < 2) return false;
   above.sort((a, b) => a - b);
   return above[Math.floor(above.length / 2)] >= 10;
 }
