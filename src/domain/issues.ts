@@ -215,6 +215,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `Year ${p.year}, bloc ${p.bloc}: ${p.count} units tie at rank ${p.rank} for ${p.open} remaining individual slot(s); the emulation and commendation council decides.`,
   },
+  NOMINEE_CHOSEN_BY_ORDER: {
+    severity: "warning",
+    vi: (p) =>
+      `Năm ${p.year}: “${p.unit}” đề nghị nhiều người như nhau (${p.person}, ${p.others}); người ghi trước, ${p.person}, được chọn theo thứ tự danh sách. Nếu Hội đồng chọn người khác, hãy ghi vào trang Quyết định của Hội đồng.`,
+    en: (p) =>
+      `${p.year}: “${p.unit}” proposed several people alike (${p.person}, ${p.others}); the one listed first, ${p.person}, is taken by list order. If the council chooses another, record it on the council's decisions sheet.`,
+  },
   NOMINEE_UNIT_UNKNOWN: {
     severity: "warning",
     vi: (p) =>

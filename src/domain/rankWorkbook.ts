@@ -451,6 +451,27 @@ function rankBloc(input: BlocInput): { readonly result: BlocResult; readonly iss
     );
   }
 
+  // A unit that proposed several people equally preferred (each working directly, or none): the
+  // first listed is taken, and the others are named, so that the council may choose otherwise.
+  for (const chosen of individuals) {
+    if (chosen.status === "reserve" || chosen.decision) continue;
+    const alike = (input.nomineesByUnit.get(chosen.unit) ?? []).filter(
+      (p) =>
+        p !== chosen.nominee &&
+        p.direct === chosen.nominee.direct &&
+        (input.doubts.get(p) === undefined) === (chosen.doubt === null),
+    );
+    if (alike.length === 0) continue;
+    issues.push(
+      makeIssue("NOMINEE_CHOSEN_BY_ORDER", chosen.nominee.source, {
+        unit: chosen.unit.name,
+        person: chosen.nominee.name,
+        others: alike.map((p) => p.name).join(", "),
+        year,
+      }),
+    );
+  }
+
   for (const row of [...input.unscored].sort((a, b) => a.order - b.order)) {
     units.push(unscoredUnitResult(row, bloc, year, rankedCount));
   }

@@ -1058,6 +1058,27 @@ const ALL_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "unit-proposes-two-people-alike",
+    title:
+      "A unit proposing two people both working directly: the first listed is taken and the other named for the council",
+    sheets: () => [
+      officerSheet("DTI 2023", 2023, standardSections()),
+      flatSheet(
+        "Cá nhân đề xuất",
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+        [
+          [1, "Nguyễn Văn An", "Chuyên viên", "Sở Tư pháp", "x"],
+          [2, "Phạm Thị Bé", "Chuyên viên", "Sở Tư pháp", "x"],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      issues: [{ code: "NOMINEE_CHOSEN_BY_ORDER", sheet: "Cá nhân đề xuất", cell: "B2" }],
+      individuals: { "2023/1": ["Nguyễn Văn An"] },
+    },
+  },
+  {
     id: "nominees-unknown-unit",
     title: "Nominees for a unit that is not in the score table",
     sheets: () => [

@@ -10,6 +10,7 @@ import type { IssueParams } from "../../src/domain/issues";
 const SAMPLE_PARAMS: IssueParams = {
   unit: "Sở Y tế",
   value: "abc",
+  others: "Trần Thị Bình",
   score: 1,
   max: 2,
   year: 2023,
