@@ -132,6 +132,13 @@ export const ISSUE_DEFINITIONS = define({
     en: (p) =>
       `“${p.unit}” appears twice in bloc ${p.bloc}, year ${p.year} (first at cell ${p.first}).`,
   },
+  UNIT_WRITTEN_TWICE: {
+    severity: "error",
+    vi: (p) =>
+      `“${p.unit}” là “${p.other}” viết tắt, đã có trong khối ${p.bloc} năm ${p.year} (ở ô ${p.first}): dòng này không được xếp hạng. Nếu là hai đơn vị khác nhau, hãy ghi tên đầy đủ.`,
+    en: (p) =>
+      `“${p.unit}” is “${p.other}” abbreviated, already in bloc ${p.bloc}, year ${p.year} (at cell ${p.first}): this row is not ranked. If they are two units, write the names in full.`,
+  },
   UNIT_IN_TWO_BLOCS: {
     severity: "error",
     vi: (p) =>

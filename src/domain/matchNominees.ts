@@ -638,6 +638,52 @@ function oneBloc(units: readonly UnitScore[]): readonly UnitScore[] {
   return units.filter((u) => place(u) === place(best));
 }
 
+/** A name written with an abbreviation: "&" ("Sở TT&TT") or a short capitalised word ("BQL"). */
+const ABBREVIATED = /&|(?:^|\s)(?!UBND(?:\s|$)|HĐND(?:\s|$))[A-ZĐ]{2,5}(?=\s|$|[-.,])/u;
+
+/**
+ * Units of one year and bloc that are one unit written twice, once with an abbreviation ("Sở
+ * TT&TT" and "Sở Thông tin và Truyền thông"), each pair as its earlier and later row. Only names
+ * written with an abbreviation are looked up, among the names written in full of their year and
+ * bloc: a table of 100,000 plainly written names costs one test a name.
+ *
+ * @example
+ * abbreviatedTwins([unit({ name: "Sở Thông tin và Truyền thông" }), unit({ name: "Sở TT&TT" })]).length //=> 1
+ */
+export function abbreviatedTwins(
+  units: readonly UnitScore[],
+): { readonly first: UnitScore; readonly later: UnitScore }[] {
+  const abbreviated = units.filter((u) => ABBREVIATED.test(u.name));
+  if (abbreviated.length === 0) return [];
+  const placeOf = (u: UnitScore): string => `${u.year}\u0000${u.bloc}\u0000${u.group}`;
+  // Each abbreviated name is looked up among the names written in full of its year and bloc.
+  const written = new Set(abbreviated);
+  const byPlace = new Map<string, UnitScore[]>();
+  for (const u of units) if (!written.has(u)) pushTo(byPlace, placeOf(u), u);
+  const indexes = new Map<string, YearIndex>();
+  const twins: { first: UnitScore; later: UnitScore }[] = [];
+  const later = new Set<UnitScore>();
+  for (const u of abbreviated) {
+    const place = placeOf(u);
+    let index = indexes.get(place);
+    if (index === undefined) {
+      index = new YearIndex(byPlace.get(place) ?? []);
+      indexes.set(place, index);
+    }
+    const found = candidatesFor(readName(u.name), index);
+    if (found === null || (found.level !== "exact" && found.level !== "known-form")) continue;
+    for (const { unit: other } of found.entries) {
+      // The same key is a duplicate the reader already reports.
+      if (other === u || other.key === u.key) continue;
+      const pair = other.order < u.order ? { first: other, later: u } : { first: u, later: other };
+      if (later.has(pair.later)) continue;
+      later.add(pair.later);
+      twins.push(pair);
+    }
+  }
+  return twins;
+}
+
 export function matchNominees(
   nominees: readonly Nominee[],
   units: readonly UnitScore[],

@@ -9,6 +9,7 @@
  * Reading never throws on bad data.
  */
 import { cellKey, cellText, placeFrom } from "./cells";
+import { abbreviatedTwins } from "./matchNominees";
 import {
   classifyNomineeHeader,
   findHeaderRow,
@@ -811,8 +812,26 @@ function settle(
       );
     }
   });
+  // One unit written twice in a year and bloc, once with an abbreviation ("Sở TT&TT" below "Sở
+  // Thông tin và Truyền thông"): the later row is reported and not ranked, as a duplicate is.
+  const twins = abbreviatedTwins(units);
+  const dropped = new Set(twins.map((t) => t.later));
+  for (const { first, later } of twins) {
+    issues.push(
+      makeIssue("UNIT_WRITTEN_TWICE", later.source, {
+        unit: later.name,
+        other: first.name,
+        bloc: later.bloc,
+        year: later.year,
+        first: placeFrom(first.source, later.source.sheet),
+      }),
+    );
+    // The unit is its read row, placed (`placeUnit`).
+    const row = later as unknown as RawRow;
+    invalid.push(invalidRow(row, later.year, later.order, ["UNIT_WRITTEN_TWICE"]));
+  }
   return {
-    units,
+    units: dropped.size > 0 ? units.filter((u) => !dropped.has(u)) : units,
     invalid,
     unscored,
     issues,

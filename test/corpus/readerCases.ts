@@ -577,6 +577,30 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "unit-written-twice-once-abbreviated",
+    title:
+      "“Sở TT&TT” below “Sở Thông tin và Truyền thông” in one year and bloc is one unit written twice: the later row is reported",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Sở Thông tin và Truyền thông", 1, 700, 600],
+          [2, "Sở Tư pháp", 1, 1000, 900],
+          [3, "Sở TT&TT", 1, 700, 690],
+          [4, "Sở Tài chính", 1, 1000, 850],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"] },
+      issues: [{ code: "UNIT_WRITTEN_TWICE", sheet: "DTI 2023", cell: "B4" }],
+      ranked: 3,
+      invalid: 1,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -11,6 +11,7 @@ const SAMPLE_PARAMS: IssueParams = {
   unit: "Sở Y tế",
   value: "abc",
   others: "Trần Thị Bình",
+  other: "Sở Thông tin và Truyền thông",
   score: 1,
   max: 2,
   year: 2023,
