@@ -10,6 +10,7 @@ import {
   buildCandidateSheets,
   candidateSheetName,
   dataCheckSheetName,
+  isIndividualTableHeader,
 } from "../domain/candidateSheet";
 import { describeIssue, sortIssues } from "../domain/issues";
 import { rankWorkbook } from "../domain/rankWorkbook";
@@ -27,6 +28,13 @@ import type {
   UnitResult,
 } from "../domain/types";
 import { AWARD_YEARS, LANGS } from "../domain/types";
+import { isProposalListHeader } from "../domain/proposalList";
+import {
+  classifyNomineeHeader,
+  findHeaderRow,
+  isNomineeHeader,
+  sheetValues,
+} from "../domain/headers";
 import { helpText, localIsoDate, parseArgs, type RunArgs } from "./args";
 import {
   budgetSummary,
@@ -90,6 +98,17 @@ export function isToolOutput(sheets: readonly CellSheet[]): boolean {
     const title = sheet?.values?.[0]?.[0];
     return typeof title === "string" && title.trim() === DATA_CHECK_TITLE[lang];
   });
+}
+
+/**
+ * True for a sheet holding a list of people with their units, other than the tables of people the
+ * tool writes (the proposal list, the candidate sheet's individuals): an officer's nominee list.
+ */
+function listsNominees(sheet: CellSheet): boolean {
+  const header = findHeaderRow(sheetValues(sheet), classifyNomineeHeader, isNomineeHeader);
+  return (
+    header !== null && !isProposalListHeader(header.texts) && !isIndividualTableHeader(header.texts)
+  );
 }
 
 /** The title the data-check sheet starts with, in each language. */
@@ -418,8 +437,12 @@ async function runRanking(
   // sách đề nghị khen thưởng” is a common name for a proposal list) and is read.
   const own = ownSheetNames();
   const toolOutput = isToolOutput(load.loaded.sheets);
+  // The officer's own list keeps its name in the tool's output (the tool's proposal list beside
+  // it is named “… (2)”): a sheet listing people by “Họ và tên” and unit is never the tool's.
   const ignored = toolOutput
-    ? load.loaded.sheets.filter((s) => isOwnSheetName(s.name, own)).map((s) => s.name)
+    ? load.loaded.sheets
+        .filter((s) => isOwnSheetName(s.name, own) && !listsNominees(s))
+        .map((s) => s.name)
     : [];
   const sheets = load.loaded.sheets.filter((s) => !ignored.includes(s.name));
   const notes: ReadNote[] = [

@@ -30,6 +30,7 @@ import type {
   UnitStatus,
   YearResult,
 } from "./types";
+import { LANGS } from "./types";
 
 /**
  * The name of the candidate sheet of a year.
@@ -222,6 +223,14 @@ const READING_COLUMNS: Readonly<Record<Lang, readonly SheetColumn[]>> = {
     column("How it was read, and why", 90, "text"),
   ],
 };
+
+/**
+ * True for the header row of the candidate sheet's table of individuals (in either language), as
+ * a reader finds it: the tool's own table is not an officer's list of nominees.
+ */
+export function isIndividualTableHeader(texts: readonly string[]): boolean {
+  return LANGS.some((lang) => INDIVIDUAL_COLUMNS[lang].every((c, i) => texts[i] === c.header));
+}
 
 /** 1.800.000 (vi) or 1,800,000 (en): prize amounts in running text. */
 function formatVnd(vnd: number, lang: Lang): string {

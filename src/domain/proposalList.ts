@@ -30,6 +30,7 @@ import type {
   UnitResult,
   YearResult,
 } from "./types";
+import { LANGS } from "./types";
 
 /** The award form every line of the list proposes (Plan 140, section III.2.a). */
 export const AWARD_FORM: Readonly<Record<Lang, string>> = {
@@ -422,6 +423,17 @@ const HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   ],
   en: ["No.", "Collective or person", "Position", "Unit", "Achievement", "Award"],
 };
+
+/**
+ * True for the header row of the proposal list this tool writes (in either language), as a reader
+ * finds it: the tool's own list is not an officer's list of nominees.
+ *
+ * @example
+ * isProposalListHeader(["STT", "Tên tập thể, họ và tên cá nhân", "Chức vụ", "Đơn vị", "Tóm tắt thành tích", "Hình thức khen thưởng"]) //=> true
+ */
+export function isProposalListHeader(texts: readonly string[]): boolean {
+  return LANGS.some((lang) => HEADERS[lang].every((header, i) => texts[i] === header));
+}
 
 const SECTION_TITLES: Readonly<Record<Lang, readonly [string, string]>> = {
   vi: ["I. TẬP THỂ", "II. CÁ NHÂN"],

@@ -443,3 +443,50 @@ describe("isToolOutput", () => {
     );
   });
 });
+
+describe("an officer's list named like an output sheet, run again on the output", () => {
+  it("gives the same individuals on every run (the officer's list is read, the tool's are not)", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "scores.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("DTI 2023").addRows([
+      ["Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+      ["Sở Tư pháp", 1, 1000, 950],
+      ["Sở Y tế", 1, 1000, 900],
+    ]);
+    book.addWorksheet("Danh sách đề nghị khen thưởng").addRows([
+      ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Trực tiếp thực hiện"],
+      [1, "Trần Thị Bình", "Chuyên viên", "Sở Tư pháp", "x"],
+    ]);
+    await book.xlsx.writeFile(input);
+    const individuals: string[][] = [];
+    let from = input;
+    for (let i = 1; i <= 3; i += 1) {
+      const out = path.join(dir, `run${i}.xlsx`);
+      const json = path.join(dir, `run${i}.json`);
+      const result = await run([
+        "rank",
+        from,
+        "--out",
+        out,
+        "--json",
+        json,
+        "--decision-date",
+        "2024-03-31",
+      ]);
+      expect(result.code).toBe(0);
+      const data = JSON.parse(readFileSync(json, "utf8"));
+      individuals.push(
+        data.years.flatMap((y: { blocs: { individuals: { name: string; status: string }[] }[] }) =>
+          y.blocs.flatMap((b) => b.individuals.map((p) => `${p.name}:${p.status}`)),
+        ),
+      );
+      from = out;
+    }
+    expect(individuals).toEqual([
+      ["Trần Thị Bình:candidate"],
+      ["Trần Thị Bình:candidate"],
+      ["Trần Thị Bình:candidate"],
+    ]);
+  });
+});
