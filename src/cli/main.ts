@@ -10,6 +10,7 @@ import {
   buildCandidateSheets,
   candidateSheetName,
   dataCheckSheetName,
+  dataCheckTitle,
   isIndividualTableHeader,
 } from "../domain/candidateSheet";
 import { describeIssue, sortIssues } from "../domain/issues";
@@ -86,7 +87,6 @@ function bilingual(message: Bilingual, lang: Lang): string {
   return `${oneLine(message[lang])}\n${oneLine(message[other(lang)])}\n`;
 }
 
-/** Every sheet name this tool writes, in both languages, for every year of the movement. */
 /**
  * True for a workbook this tool wrote: it holds the data-check sheet, named and titled as the tool
  * writes it ("Kiểm tra dữ liệu" with "KIỂM TRA DỮ LIỆU" in A1, or "Data check" / "DATA CHECK").
@@ -96,7 +96,7 @@ export function isToolOutput(sheets: readonly CellSheet[]): boolean {
     const name = dataCheckSheetName(lang);
     const sheet = sheets.find((s) => isOwnSheetName(s.name, [name]));
     const title = sheet?.values?.[0]?.[0];
-    return typeof title === "string" && title.trim() === DATA_CHECK_TITLE[lang];
+    return typeof title === "string" && title.trim() === dataCheckTitle(lang);
   });
 }
 
@@ -111,12 +111,7 @@ function listsNominees(sheet: CellSheet): boolean {
   );
 }
 
-/** The title the data-check sheet starts with, in each language. */
-const DATA_CHECK_TITLE: Readonly<Record<Lang, string>> = {
-  vi: "KIỂM TRA DỮ LIỆU",
-  en: "DATA CHECK",
-};
-
+/** Every sheet name this tool writes, in both languages, for every year of the movement. */
 export function ownSheetNames(): string[] {
   return LANGS.flatMap((lang) => [
     ...AWARD_YEARS.map((year) => candidateSheetName(year, lang)),

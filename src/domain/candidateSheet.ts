@@ -53,6 +53,11 @@ export function dataCheckSheetName(lang: Lang): string {
   return lang === "vi" ? "Kiểm tra dữ liệu" : "Data check";
 }
 
+/** The title the data-check sheet starts with (its cell A1). */
+export function dataCheckTitle(lang: Lang): string {
+  return lang === "vi" ? "KIỂM TRA DỮ LIỆU" : "DATA CHECK";
+}
+
 type Words = Readonly<Record<Lang, string>>;
 
 const STATUS_LABELS: Readonly<Record<UnitStatus, Words>> = {
@@ -611,7 +616,7 @@ function dataCheckSheet(result: AwardResult, lang: Lang): SheetModel {
   const texts: SheetText[] = [
     {
       row: 0,
-      text: lang === "vi" ? "KIỂM TRA DỮ LIỆU" : "DATA CHECK",
+      text: dataCheckTitle(lang),
       style: "title",
     },
     { row: 1, text: countSummary(result.issues, lang), style: "subtitle" },
