@@ -22,7 +22,8 @@ import {
   yearOfCell,
 } from "./headers";
 import type { HeaderMatch, NomineeHeaderRole } from "./headers";
-import { headerKey } from "./read/vocabulary";
+import { gridOf, shownValue } from "./read/grid";
+import { clausesOf, headerKey } from "./read/vocabulary";
 import { makeIssue } from "./issues";
 import type { Issue } from "./issues";
 import { sheetHiddenIssue } from "./readScoreTable";
@@ -219,12 +220,9 @@ function mayBeSubHeader(cells: readonly unknown[]): boolean {
 /** A note that takes a proposal back: "Rút hồ sơ", "Đã rút", "Thôi đề nghị", "Withdrawn". */
 function isWithdrawal(text: string): boolean {
   if (text === "" || text.length > 200) return false;
-  return text
-    .split(/[,;.:()\n]|\s-\s/)
-    .map((part) => foldText(part).trim())
-    .some((part) =>
-      /^(?:rut|da rut|xin rut|thoi de nghi|khong de nghi|withdrawn|withdraw)\b/.test(part),
-    );
+  return clausesOf(text).some((clause) =>
+    /^(?:rut|da rut|xin rut|thoi de nghi|khong de nghi|withdrawn|withdraw)\b/.test(clause),
+  );
 }
 
 /** Words of a list kept for reference: people already awarded, not to be proposed again. */
@@ -370,14 +368,11 @@ function readNomineeSheet(
   }
   const personCol = c.person ?? 0;
   const unitCol = c.unit ?? 0;
-  // A unit written once and merged down over its people ("Sở Tư pháp" over B2:B3).
-  const unitMerges = (Array.isArray(sheet.merges) ? sheet.merges : []).filter(
-    (m) => m.left <= colOffset + unitCol && m.right >= colOffset + unitCol && m.bottom > m.top,
-  );
-  const mergedUnit = (r: number): string => {
-    const m = unitMerges.find((x) => x.top < rowOffset + r && x.bottom >= rowOffset + r);
-    return m === undefined ? "" : cellText(rowAt(values, m.top - rowOffset)[m.left - colOffset]);
-  };
+  // A unit written once and merged down over its people ("Sở Tư pháp" over B2:B3): the cell
+  // shows its merged area's value, as the score reader reads merged cells.
+  const grid = Array.isArray(sheet.merges) && sheet.merges.length > 0 ? gridOf(sheet) : null;
+  const mergedUnit = (r: number): string =>
+    grid === null ? "" : cellText(shownValue(grid, r, unitCol));
   const issues: Issue[] = [];
   const ref = (row: number, col: number) => ({
     sheet: sheet.name,

@@ -616,7 +616,7 @@ export function readRows(
       // appraised row): each row's. A row without scores under a merged name stays blank.
       rawName = cellText(mergedValue(grid, { merges: unitMerges }, r, unitCol));
     }
-    if (assessmentCol !== null && isSelfAssessment(cells[assessmentCol])) {
+    if (assessmentCol !== null && assessmentKind(cells[assessmentCol]) === "self") {
       // "Tự đánh giá" beside "Thẩm định" rows: the appraised score is the one ranked.
       skipped.push({
         kind: "self",
@@ -942,18 +942,15 @@ function isPointsColumn(frame: TableFrame, plan: ColumnPlan, start: number): boo
 
 /** A list number typed before a name ("3. ", "2.1 ", "3) ") followed by a letter. */
 const LEADING_NUMBER = /^\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])\s+(?=\p{L})/u;
-/** True for a cell that says its row is a self-assessment ("Tự đánh giá", "Tự chấm"). */
-function isSelfAssessment(value: unknown): boolean {
-  if (typeof value !== "string" || value.length > 40) return false;
+/**
+ * What a cell says its row is: a self-assessment ("Tự đánh giá", "Tự chấm") or the appraised score
+ * ("Thẩm định", "Sau phúc khảo"); null for anything else.
+ */
+function assessmentKind(value: unknown): "self" | "appraised" | null {
+  if (typeof value !== "string" || value.length > 40) return null;
   const info = describeHeader(value);
-  return info.self && !info.appraised;
-}
-
-/** True for a cell that says its row is the appraised score ("Thẩm định", "Sau phúc khảo"). */
-function isAppraisal(value: unknown): boolean {
-  if (typeof value !== "string" || value.length > 40) return false;
-  const info = describeHeader(value);
-  return info.appraised && !info.self;
+  if (info.self === info.appraised) return null;
+  return info.self ? "self" : "appraised";
 }
 
 /** How many rows of a table are looked at for a column of assessment kinds. */
@@ -977,9 +974,9 @@ function assessmentColumnOf(frame: TableFrame, start: number, unitCol: number): 
     const cells = rowOf(grid, r);
     const last = Math.min(frame.last, cells.length - 1);
     for (let col = Math.max(0, frame.first); col <= last; col += 1) {
-      if (col === unitCol || typeof cells[col] !== "string") continue;
-      if (isSelfAssessment(cells[col])) self.add(col);
-      else if (isAppraisal(cells[col])) appraised.add(col);
+      const kind = col === unitCol ? null : assessmentKind(cells[col]);
+      if (kind === "self") self.add(col);
+      else if (kind === "appraised") appraised.add(col);
     }
   }
   for (const col of self) if (appraised.has(col)) return col;

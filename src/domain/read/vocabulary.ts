@@ -641,8 +641,14 @@ const EXCLUSION_PHRASES = fold([
 const BROAD_EXCLUSION_PHRASES = fold(["Không đánh giá", "Không tham gia", "Chưa đánh giá"]);
 const REASON_WORDS: ReadonlySet<string> = new Set(["do", "vi", "because", "due", "since", "theo"]);
 
-/** The clauses of a note: the parts between commas, semicolons, full stops, dashes and brackets. */
-function clausesOf(text: string): string[] {
+/**
+ * The clauses of a note, folded as headers are: the parts between commas, semicolons, full stops,
+ * dashes and brackets.
+ *
+ * @example
+ * clausesOf("Rút hồ sơ (chuyển công tác)") //=> ["rut ho so", "chuyen cong tac"]
+ */
+export function clausesOf(text: string): string[] {
   return text
     .split(/[,;.:()[\]\n\u2013\u2014]|\s-\s/)
     .map(headerKey)
