@@ -490,26 +490,27 @@ function percentOf(p: ParsedNumber): boolean {
  * ------------------------------------------------------------------------------------------- */
 
 /**
- * The merged areas of the bloc column, to fill a bloc written once over several rows down. Only
- * merged areas are filled: a blank bloc cell that is not merged may be a bloc left out, and is
- * reported (BLOC_UNKNOWN) rather than taken from the row above.
+ * The merged areas of a column, to fill a value written once over several rows down (a bloc, a
+ * max score, a year). Only merged areas are filled: a blank cell that is not merged may be a value
+ * left out, and is reported (BLOC_UNKNOWN, MAX_MISSING, YEAR_MISSING) rather than taken from the
+ * row above.
  */
-interface BlocFill {
+interface ColumnFill {
+  readonly col: number;
   readonly merges: ReturnType<typeof verticalMergesIn>;
 }
 
-function blocFillOf(frame: TableFrame, plan: ColumnPlan): BlocFill | null {
-  const col = plan.bloc?.col;
+function columnFill(grid: Grid, col: number | undefined): ColumnFill | null {
   if (col === undefined) return null;
-  const merges = verticalMergesIn(frame.grid, col);
-  return merges.length > 0 ? { merges } : null;
+  const merges = verticalMergesIn(grid, col);
+  return merges.length > 0 ? { col, merges } : null;
 }
 
 /** The value a blank cell of a column with merges shows: its merged area's, else none. */
-function mergedValue(grid: Grid, fill: BlocFill, row: number, col: number): unknown {
+function mergedValue(grid: Grid, fill: ColumnFill, row: number): unknown {
   for (const m of fill.merges) {
     if (m.top > row) break;
-    if (m.bottom >= row) return shownValue(grid, row, col);
+    if (m.bottom >= row) return shownValue(grid, row, fill.col);
   }
   return undefined;
 }
@@ -552,14 +553,14 @@ export function readRows(
   let rowCount = 0;
   const skipped: SkippedRow[] = [];
   const tableIssues: Issue[] = [];
-  const fill = blocFillOf(frame, plan);
-  // A max score or a year typed once per group and merged down ("1000" over C8:C10): each row
-  // shows it.
-  const filledCols = [plan.maxScore?.col, plan.year?.col]
-    .filter((col): col is number => col !== undefined)
-    .map((col) => ({ col, merges: verticalMergesIn(grid, col) }))
-    .filter((fill) => fill.merges.length > 0);
-  const unitMerges = verticalMergesIn(grid, unitCol);
+  // The bloc is filled after headings are told apart (below); a max score or a year typed once
+  // per group and merged down ("1000" over C8:C10) is filled before anything reads the row.
+  const blocFill = columnFill(grid, plan.bloc?.col);
+  const filledCols = [
+    columnFill(grid, plan.maxScore?.col),
+    columnFill(grid, plan.year?.col),
+  ].filter((fill): fill is ColumnFill => fill !== null);
+  const unitFill = columnFill(grid, unitCol);
   const assessmentCol = assessmentColumnOf(frame, start, unitCol);
   // Units on rows the officer hid: ranked like the others, and named in one warning.
   const hidden: CellRef[] = [];
@@ -581,7 +582,7 @@ export function readRows(
     let cells = rowOf(grid, r);
     for (const fill of filledCols) {
       if (!isBlankCell(cells[fill.col])) continue;
-      const merged = mergedValue(grid, fill, r, fill.col);
+      const merged = mergedValue(grid, fill, r);
       if (isBlankCell(merged)) continue;
       const shown = cells.slice();
       shown[fill.col] = merged;
@@ -611,10 +612,10 @@ export function readRows(
       if (signed) continue;
     }
     let rawName = cellText(cells[unitCol]);
-    if (rawName === "" && hasData && unitMerges.length > 0) {
+    if (rawName === "" && hasData && unitFill !== null) {
       // A name merged down its unit's rows, each with its own scores (a self-assessed and an
       // appraised row): each row's. A row without scores under a merged name stays blank.
-      rawName = cellText(mergedValue(grid, { merges: unitMerges }, r, unitCol));
+      rawName = cellText(mergedValue(grid, unitFill, r));
     }
     if (assessmentCol !== null && assessmentKind(cells[assessmentCol]) === "self") {
       // "Tự đánh giá" beside "Thẩm định" rows: the appraised score is the one ranked.
@@ -700,8 +701,8 @@ export function readRows(
     }
     let blocValue = plan.bloc !== null ? cells[plan.bloc.col] : undefined;
     let blocFilled = false;
-    if (plan.bloc !== null && fill !== null && isBlankCell(blocValue)) {
-      const merged = mergedValue(grid, fill, r, plan.bloc.col);
+    if (blocFill !== null && isBlankCell(blocValue)) {
+      const merged = mergedValue(grid, blocFill, r);
       if (!isBlankCell(merged)) {
         blocValue = merged;
         blocFilled = true;
