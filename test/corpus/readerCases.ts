@@ -601,6 +601,30 @@ export const READER_CASES: readonly CorpusCase[] = [
     },
   },
   {
+    id: "zero-points-among-points",
+    title:
+      "A unit with 0 points among scores of hundreds (it did not take part) is ranked last, with no scale warning",
+    sheets: () => [
+      flat(
+        "DTI 2023",
+        ["STT", "Đơn vị", "Khối", "Điểm tối đa", "Điểm đạt được"],
+        [
+          [1, "Sở Tư pháp", 1, 1000, 930],
+          [2, "Sở Nội vụ", 1, 1000, 0],
+          [3, "Sở Y tế", 1, 1000, 900],
+        ],
+      ),
+    ],
+    expect: {
+      runnable: true,
+      candidates: { "2023/1": ["Sở Tư pháp"] },
+      statuses: [[2023, "Sở Nội vụ", "not-selected"]],
+      absent: ["SCORE_SCALE_MIXED", "SCORE_MISSING"],
+      ranked: 3,
+      invalid: 0,
+    },
+  },
+  {
     id: "pillars-before-total",
     title: "Pillar columns before “Tổng điểm”: the total ranks",
     sheets: () => [

@@ -1,5 +1,6 @@
 import {
   aggregateKind,
+  clausesOf,
   describeHeader,
   isExclusionText,
   maxFromHeader,
@@ -147,5 +148,15 @@ describe("mentionsExclusion", () => {
   it("is false for a mark and for a note without those words", () => {
     expect(mentionsExclusion("Không xét")).toBe(false);
     expect(mentionsExclusion("Đạt loại tốt")).toBe(false);
+  });
+});
+
+describe("clausesOf", () => {
+  it("cuts a note at commas, dashes and brackets, each part folded", () => {
+    expect(clausesOf("Rút hồ sơ (chuyển công tác)")).toEqual(["rut ho so", "chuyen cong tac"]);
+    expect(clausesOf("Chưa đủ 01 năm - không đưa vào xét")).toEqual([
+      "chua du 01 nam",
+      "khong dua vao xet",
+    ]);
   });
 });
